@@ -15,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads any saga's state from Temporal without needing a worker for closed sagas: the {@code state}
- * query while it runs, the workflow result once it completed, and a {@code FAILED} state built from
- * the close status when Temporal ended it otherwise (failed, terminated, timed out, cancelled).
+ * Reads any saga's state from Temporal: the {@code state} query while it runs, the workflow result
+ * once it completed, and a {@code FAILED} state built from the close status when Temporal ended it
+ * otherwise (failed, terminated, timed out).
+ *
+ * <p>A cancelled saga compensates and then closes {@code CANCELED}: the Java SDK closes every
+ * cancel-requested workflow that way and drops its result. Its final state is read with the
+ * {@code state} query, which a worker answers by replaying the closed history.
  */
 public final class SagaReader {
   private final WorkflowClient client;
@@ -53,6 +57,13 @@ public final class SagaReader {
 
   private SagaState closedWithoutResult(
       String sagaId, WorkflowExecutionDescription description, WorkflowStub stub) {
+    if (description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
+      try {
+        return stub.query(SagaWorkflow.STATE_QUERY, SagaState.class);
+      } catch (WorkflowException e) {
+        // No worker to replay it: report what Temporal knows.
+      }
+    }
     String reason = closeReason(description.getStatus(), stub);
     long started = toMillis(description.getStartTime());
     long closed = description.getCloseTime() == null ? started : toMillis(description.getCloseTime());

@@ -1,0 +1,72 @@
+package org.paysaga.payment.sandbox;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The magic card tokens and merchant IDs that pick the sandbox's behaviour, like the test modes
+ * of real payment providers (DESIGN.md, "Sandbox payment services"). Any other value behaves
+ * normally: the charge succeeds, the merchant is credited.
+ */
+public final class SandboxMagicValues {
+  public static final String CARD_OK = "tok_visa";
+  public static final String CARD_DECLINED = "tok_decline";
+  public static final String CARD_REFUND_FAILS = "tok_refund_fail";
+  public static final String CARD_FLAKY_PREFIX = "tok_flaky_";
+  public static final String CARD_SLOW_PREFIX = "tok_slow_";
+  public static final String MERCHANT_FROZEN = "m_frozen";
+  public static final String MERCHANT_FLAKY_PREFIX = "m_flaky_";
+
+  // At most four digits: a typo must not make the sandbox sleep for days.
+  private static final Pattern COUNT = Pattern.compile("[0-9]{1,4}");
+
+  private SandboxMagicValues() {}
+
+  /** {@code tok_flaky_<failures>}: the first {@code failures} charge attempts fail retryably. */
+  public static String flakyCard(int failures) {
+    return CARD_FLAKY_PREFIX + failures;
+  }
+
+  /** {@code tok_slow_<seconds>}: each charge attempt takes that long before it charges. */
+  public static String slowCard(int seconds) {
+    return CARD_SLOW_PREFIX + seconds;
+  }
+
+  /** {@code m_flaky_<failures>}: the first {@code failures} credit attempts fail retryably. */
+  public static String flakyMerchant(int failures) {
+    return MERCHANT_FLAKY_PREFIX + failures;
+  }
+
+  static boolean declines(String cardToken) {
+    return CARD_DECLINED.equals(cardToken);
+  }
+
+  static boolean refundsFail(String cardToken) {
+    return CARD_REFUND_FAILS.equals(cardToken);
+  }
+
+  static int chargeFailures(String cardToken) {
+    return countAfter(CARD_FLAKY_PREFIX, cardToken);
+  }
+
+  static int chargeSeconds(String cardToken) {
+    return countAfter(CARD_SLOW_PREFIX, cardToken);
+  }
+
+  static boolean frozen(String merchantId) {
+    return MERCHANT_FROZEN.equals(merchantId);
+  }
+
+  static int creditFailures(String merchantId) {
+    return countAfter(MERCHANT_FLAKY_PREFIX, merchantId);
+  }
+
+  /** The number after {@code prefix}, or 0 when the value is not of that form. */
+  private static int countAfter(String prefix, String value) {
+    if (value == null || !value.startsWith(prefix)) {
+      return 0;
+    }
+    Matcher count = COUNT.matcher(value.substring(prefix.length()));
+    return count.matches() ? Integer.parseInt(count.group()) : 0;
+  }
+}

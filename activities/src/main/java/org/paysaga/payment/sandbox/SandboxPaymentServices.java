@@ -1,0 +1,54 @@
+package org.paysaga.payment.sandbox;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The sandbox payment services on one Redis (standalone or cluster): orders, the payment channel,
+ * the merchant ledger, and the audit that reads a payment back.
+ */
+public final class SandboxPaymentServices {
+  /** How long a saga's sandbox records live after their last write. */
+  public static final Duration DEFAULT_TTL = Duration.ofDays(7);
+
+  private final SandboxOrders orders;
+  private final SandboxPaymentChannel channel;
+  private final SandboxLedger ledger;
+  private final SandboxAudit audit;
+
+  public SandboxPaymentServices(RedisClusterCommands<String, String> redis) {
+    this(redis, DEFAULT_TTL, System::currentTimeMillis);
+  }
+
+  /**
+   * @param ttl lifetime of a saga's keys after their last write
+   * @param clock epoch ms stamped on orders and attempts; tests on Temporal's time-skipping
+   *     environment pass {@code testEnv::currentTimeMillis}
+   */
+  public SandboxPaymentServices(
+      RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
+    SandboxStore store = new SandboxStore(redis, ttl, clock);
+    this.orders = new SandboxOrders(store);
+    this.channel = new SandboxPaymentChannel(store);
+    this.ledger = new SandboxLedger(store);
+    this.audit = new SandboxAudit(store);
+  }
+
+  public SandboxOrders orders() {
+    return orders;
+  }
+
+  public SandboxPaymentChannel channel() {
+    return channel;
+  }
+
+  public SandboxLedger ledger() {
+    return ledger;
+  }
+
+  /** Everything the sandbox recorded for one saga (workflow ID), in one atomic read. */
+  public PaymentAudit audit(String sagaId) {
+    return audit.audit(sagaId);
+  }
+}

@@ -1,0 +1,89 @@
+package org.paysaga.payment.sandbox;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.redis.LuaScript;
+
+/**
+ * The sandbox's Redis access: each business write is one Lua script, an atomic check-and-write
+ * that also sets the TTL of the keys it writes; every script touches only one saga's keys.
+ */
+final class SandboxStore {
+  private static final LuaScript ATTEMPT = LuaScript.fromClasspath("lua/sandbox/attempt.lua");
+  private static final LuaScript ORDER_CREATE = LuaScript.fromClasspath("lua/sandbox/order-create.lua");
+  private static final LuaScript ORDER_TRANSITION =
+      LuaScript.fromClasspath("lua/sandbox/order-transition.lua");
+  private static final LuaScript RECORD_ONCE = LuaScript.fromClasspath("lua/sandbox/record-once.lua");
+  private static final LuaScript UNDO_ONCE = LuaScript.fromClasspath("lua/sandbox/undo-once.lua");
+  private static final LuaScript AUDIT = LuaScript.fromClasspath("lua/sandbox/audit.lua");
+
+  private final RedisClusterCommands<String, String> redis;
+  private final String ttlSeconds;
+  private final LongSupplier clock;
+
+  SandboxStore(RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
+    if (ttl.toSeconds() < 1) {
+      throw new IllegalArgumentException("TTL must be at least one second: " + ttl);
+    }
+    this.redis = redis;
+    this.ttlSeconds = Long.toString(ttl.toSeconds());
+    this.clock = clock;
+  }
+
+  /** Counts an attempt of {@code activityType} and records its start; returns its number (1, 2...). */
+  int recordAttempt(SandboxKeys keys, String activityType) {
+    Long attempt = ATTEMPT.run(redis, ScriptOutputType.INTEGER,
+        List.of(keys.attempts(), keys.attemptTimes(activityType)),
+        activityType, now(), ttlSeconds);
+    return Math.toIntExact(attempt);
+  }
+
+  ScriptReply createOrder(SandboxKeys keys, String orderId, PaymentRequest request) {
+    return write(ORDER_CREATE, List.of(keys.order()), orderId, request.paymentNo(),
+        request.merchantId(), Long.toString(request.amountMinor()), request.currency(), now(),
+        ttlSeconds);
+  }
+
+  ScriptReply transitionOrder(SandboxKeys keys, OrderStatus from, OrderStatus to) {
+    return write(ORDER_TRANSITION, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
+  }
+
+  ScriptReply recordOnce(String hash, String idempotencyKey, String movement) {
+    return write(RECORD_ONCE, List.of(hash), idempotencyKey, movement, ttlSeconds);
+  }
+
+  ScriptReply undoOnce(String originalHash, String originalKey, String undoHash, String undoKey,
+      String undoId) {
+    return write(UNDO_ONCE, List.of(originalHash, undoHash), originalKey, undoKey, undoId, ttlSeconds);
+  }
+
+  /**
+   * One atomic snapshot of a saga: {@code {order, charges, refunds, ledger, attempts}} as flat
+   * field/value lists, then the attempt start times of each of {@code activityTypes}, in order.
+   */
+  List<List<String>> snapshot(SandboxKeys keys, List<String> activityTypes) {
+    List<String> keyList = new ArrayList<>(List.of(
+        keys.order(), keys.charges(), keys.refunds(), keys.ledger(), keys.attempts()));
+    activityTypes.forEach(type -> keyList.add(keys.attemptTimes(type)));
+    List<Object> reply = AUDIT.run(redis, ScriptOutputType.MULTI, keyList);
+    List<List<String>> snapshot = new ArrayList<>();
+    for (Object part : reply) {
+      snapshot.add(((List<?>) part).stream().map(String::valueOf).toList());
+    }
+    return snapshot;
+  }
+
+  private ScriptReply write(LuaScript script, List<String> keys, String... args) {
+    List<Object> reply = script.run(redis, ScriptOutputType.MULTI, keys, args);
+    return ScriptReply.of(reply);
+  }
+
+  private String now() {
+    return Long.toString(clock.getAsLong());
+  }
+}

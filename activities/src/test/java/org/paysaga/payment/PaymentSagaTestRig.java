@@ -1,0 +1,100 @@
+package org.paysaga.payment;
+
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.testing.RedisTestServer;
+
+/**
+ * A payment saga worker on Temporal's in-process test server (time skipping unless switched off)
+ * with the real sandbox services on a real Redis: what the workflow tests run against.
+ */
+final class PaymentSagaTestRig implements AutoCloseable {
+  static final String TASK_QUEUE = "payment-saga-test";
+  static final String WORKFLOW_IDS = "workflow-ids.properties";
+
+  final TestWorkflowEnvironment env;
+  final WorkflowClient client;
+  final PaymentSagaClient payments;
+  final SandboxPaymentServices sandbox;
+
+  PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping) {
+    env = TestWorkflowEnvironment.newInstance(
+        TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+    sandbox = new SandboxPaymentServices(
+        RedisTestServer.get().commands(), SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
+    Worker worker = env.newWorker(TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        PaymentSteps.implementationOptions(timeoutOverrides), PaymentSagaImpl.class);
+    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox));
+    env.start();
+    client = env.getWorkflowClient();
+    payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(TASK_QUEUE, null));
+  }
+
+  static PaymentSagaTestRig withDefaults() {
+    return new PaymentSagaTestRig(Map.of(), true);
+  }
+
+  /** Activity types the saga scheduled, in order, read from its history. */
+  List<String> scheduledActivities(String sagaId) {
+    return events(sagaId).stream()
+        .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+        .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+        .toList();
+  }
+
+  List<HistoryEvent> events(String sagaId) {
+    return client.fetchHistory(sagaId).getHistory().getEventsList();
+  }
+
+  /**
+   * With {@code -Dsaga.recordHistories=<dir>} the history is written there for the replay test
+   * of the workflows module (workflows/src/test/resources/histories).
+   */
+  void recordHistory(String sagaId, String name) {
+    String dir = System.getProperty("saga.recordHistories");
+    if (dir == null || dir.isBlank()) {
+      return;
+    }
+    try {
+      Path target = Path.of(dir).resolve(name + ".json");
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, client.fetchHistory(sagaId).toJson(true));
+      // The replayer needs the workflow ID (the saga checks it); histories do not carry it.
+      Path index = target.resolveSibling(WORKFLOW_IDS);
+      Properties ids = new Properties();
+      if (Files.exists(index)) {
+        try (Reader in = Files.newBufferedReader(index)) {
+          ids.load(in);
+        }
+      }
+      ids.setProperty(name + ".json", sagaId);
+      try (Writer out = Files.newBufferedWriter(index)) {
+        ids.store(out, "workflow ID of each recorded history");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}

@@ -1,0 +1,42 @@
+package org.paysaga.testing;
+
+import java.util.UUID;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.PaymentSaga;
+import org.paysaga.payment.sandbox.SandboxMagicValues;
+
+/**
+ * Payments for tests, each with a payment number of its own ({@code <prefix>-<12 random hex>}),
+ * so tests never meet each other's data, or data already in a shared Redis.
+ */
+public final class TestPayments {
+  public static final String MERCHANT = "m_test";
+  public static final String CURRENCY = "CNY";
+  public static final long AMOUNT_MINOR = 1234;
+
+  private TestPayments() {}
+
+  /** A payment number nobody used before, e.g. {@code charge-3fa85f6457b2}. */
+  public static String uniquePaymentNo(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  /** A fresh payment of 12.34 CNY to {@link #MERCHANT} with this card token. */
+  public static PaymentRequest withCard(String cardToken) {
+    return payment(cardToken, MERCHANT);
+  }
+
+  /** A fresh payment of 12.34 CNY by a normal card to this merchant. */
+  public static PaymentRequest toMerchant(String merchantId) {
+    return payment(SandboxMagicValues.CARD_OK, merchantId);
+  }
+
+  public static PaymentRequest payment(String cardToken, String merchantId) {
+    return new PaymentRequest(uniquePaymentNo("test"), merchantId, AMOUNT_MINOR, CURRENCY, cardToken);
+  }
+
+  /** The saga (workflow) ID of a payment: {@code payment-<paymentNo>}. */
+  public static String sagaId(PaymentRequest request) {
+    return PaymentSaga.workflowIdFor(request.paymentNo());
+  }
+}
