@@ -1,0 +1,52 @@
+package org.paysaga.saga;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A saga parked in the dead-letter queue: everything an operator needs to decide what to do,
+ * stored as JSON in the Redis hash {@code saga:{dlq}:entries} under {@link #sagaId}.
+ *
+ * @param sagaId workflow ID of the saga
+ * @param runId the run that parked it (or that Temporal ended)
+ * @param sagaType workflow type, e.g. {@code PaymentSaga}
+ * @param businessKey the key users know it by (payment number)
+ * @param attributes what the saga is about, for people: amount, currency, merchant...
+ * @param reason why it is here, in one line
+ * @param failureChain every failure on the way, oldest first
+ * @param steps each step's forward and compensation status with attempts and last error
+ * @param firstFailureAtMillis when the first compensation (or forward-only step) gave up, epoch ms
+ * @param dlqAtMillis when it entered the DLQ, epoch ms (the index score)
+ * @param retries operator retries so far
+ * @param source {@link #SOURCE_RECOVERY} (the saga parked itself, still open, waiting for a
+ *     signal) or {@link #SOURCE_SWEEPER} (Temporal ended it; a retry starts a compensation workflow)
+ * @param input the saga's input, so its outstanding compensations can run again
+ */
+public record DlqEntry(
+    String sagaId,
+    String runId,
+    String sagaType,
+    String businessKey,
+    Map<String, String> attributes,
+    String reason,
+    List<String> failureChain,
+    List<StepState> steps,
+    long firstFailureAtMillis,
+    long dlqAtMillis,
+    int retries,
+    String source,
+    Object input) {
+  public static final String SOURCE_RECOVERY = "recovery";
+  public static final String SOURCE_SWEEPER = "sweeper";
+
+  public DlqEntry {
+    attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    failureChain = failureChain == null ? List.of() : List.copyOf(failureChain);
+    steps = steps == null ? List.of() : List.copyOf(steps);
+  }
+
+  /** True when the saga itself still waits for {@code retryCompensation} or {@code resolve}. */
+  public boolean sagaWaiting() {
+    return SOURCE_RECOVERY.equals(source);
+  }
+}
