@@ -8,6 +8,7 @@ import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
+import java.util.Map;
 import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaRun;
 import org.paysaga.saga.SagaState;
@@ -21,7 +22,7 @@ public class PaymentSagaImpl implements PaymentSaga {
   @Override
   public SagaState pay(PaymentRequest request) {
     rejectIfInvalid(request);
-    run.identify(request.paymentNo());
+    run.start(request.paymentNo(), describe(request), request);
     try {
       run.step(CREATE_ORDER, () -> activities.createOrder(request), () -> activities.cancelOrder(request));
       run.step(CALL_PAYMENT_CHANNEL,
@@ -31,17 +32,31 @@ public class PaymentSagaImpl implements PaymentSaga {
     } catch (TemporalFailure e) {
       return run.compensate(e);
     }
-    try {
-      run.forwardOnly(COMPLETE_ORDER, () -> activities.completeOrder(request));
-    } catch (TemporalFailure e) {
-      return run.fail(e);
-    }
-    return run.complete();
+    return run.forwardOnly(COMPLETE_ORDER, () -> activities.completeOrder(request));
   }
 
   @Override
   public SagaState state() {
     return run.state();
+  }
+
+  @Override
+  public void retryCompensation() {
+    run.requestRetry();
+  }
+
+  @Override
+  public void resolve(String note) {
+    run.resolve(note);
+  }
+
+  /** What an operator sees of the payment in the DLQ. */
+  private static Map<String, String> describe(PaymentRequest request) {
+    return Map.of(
+        "paymentNo", request.paymentNo(),
+        "merchantId", request.merchantId(),
+        "amount", Money.format(request.amountMinor(), request.currency()),
+        "currency", request.currency());
   }
 
   /** The client validated already; this guards starts that bypassed it. No activity runs. */

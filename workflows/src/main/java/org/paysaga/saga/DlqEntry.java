@@ -7,7 +7,9 @@ import java.util.Map;
  * A saga parked in the dead-letter queue: everything an operator needs to decide what to do,
  * stored as JSON in the Redis hash {@code saga:{dlq}:entries} under {@link #sagaId}.
  *
- * @param sagaId workflow ID of the saga
+ * @param sagaId workflow ID of the saga (the key of its entry and of its barrier records)
+ * @param workflowId the workflow that parked it and waits for the operator's signal: the saga
+ *     itself, or the compensation workflow a retry started
  * @param runId the run that parked it (or that Temporal ended)
  * @param sagaType workflow type, e.g. {@code PaymentSaga}
  * @param businessKey the key users know it by (payment number)
@@ -24,6 +26,7 @@ import java.util.Map;
  */
 public record DlqEntry(
     String sagaId,
+    String workflowId,
     String runId,
     String sagaType,
     String businessKey,

@@ -1,0 +1,54 @@
+package org.paysaga.saga;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.ActivityStub;
+import io.temporal.workflow.Workflow;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generic compensation workflow: calls each outstanding compensation by its activity type
+ * with the saga's original input, in the order given, through the same {@link SagaRun} (so the
+ * same retries, recovery, DLQ and metrics apply). The activities key their barrier on the saga's
+ * ID from the input, so a compensation that already ran is not repeated.
+ */
+public class SagaCompensationImpl implements SagaCompensation {
+  private SagaRun run;
+
+  @Override
+  public SagaState compensate(CompensationOrder order) {
+    List<StepDefinition> steps = order.compensations();
+    run = new SagaRun(order.sagaType(), order.sagaId(), steps);
+    run.start(order.businessKey(), Map.of("retryOf", order.sagaId()), order.input());
+    // Saga runs compensations in reverse order of registration; the order lists them as to run.
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      StepDefinition step = steps.get(i);
+      ActivityStub stub = Workflow.newUntypedActivityStub(ActivityOptions.newBuilder(
+              SagaActivityOptions.base(List.of()))
+          .setStartToCloseTimeout(step.startToClose())
+          .build());
+      run.registerCompensation(step.step(),
+          () -> stub.execute(step.compensation(), StepReceipt.class, order.input()));
+    }
+    return run.compensate("operator retry of a saga Temporal gave up on");
+  }
+
+  @Override
+  public SagaState state() {
+    return run == null ? null : run.state();
+  }
+
+  @Override
+  public void retryCompensation() {
+    if (run != null) {
+      run.requestRetry();
+    }
+  }
+
+  @Override
+  public void resolve(String note) {
+    if (run != null) {
+      run.resolve(note);
+    }
+  }
+}
