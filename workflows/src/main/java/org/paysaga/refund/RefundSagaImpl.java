@@ -1,0 +1,60 @@
+package org.paysaga.refund;
+
+import static org.paysaga.refund.RefundSteps.DEBIT_MERCHANT;
+import static org.paysaga.refund.RefundSteps.REFUND_CARD;
+
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import java.util.Map;
+import org.paysaga.payment.InvalidPaymentRequestException;
+import org.paysaga.payment.Money;
+import org.paysaga.payment.PaymentRefusals;
+import org.paysaga.saga.SagaActivityOptions;
+import org.paysaga.saga.SagaRun;
+import org.paysaga.saga.SagaState;
+
+/** The refund saga's workflow code: the whole saga machinery comes from {@link SagaRun}. */
+public class RefundSagaImpl implements RefundSaga {
+  private final RefundActivities activities =
+      Workflow.newActivityStub(RefundActivities.class, SagaActivityOptions.base(PaymentRefusals.ALL));
+  private final SagaRun run = new SagaRun(WORKFLOW_TYPE, RefundSteps.ALL);
+
+  @Override
+  public SagaState refund(RefundRequest request) {
+    try {
+      RefundRequest.validate(request);
+    } catch (InvalidPaymentRequestException e) {
+      run.reject(e.getMessage());
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), PaymentRefusals.INVALID_REQUEST);
+    }
+    run.start(request.refundNo(), Map.of(
+        "paymentNo", request.payment().paymentNo(),
+        "merchantId", request.payment().merchantId(),
+        "amount", Money.format(request.payment().amountMinor(), request.payment().currency()),
+        "currency", request.payment().currency()), request);
+    try {
+      run.step(DEBIT_MERCHANT,
+          () -> activities.debitMerchant(request), () -> activities.creditMerchantBack(request));
+    } catch (TemporalFailure e) {
+      return run.compensate(e);
+    }
+    return run.forwardOnly(REFUND_CARD, () -> activities.refundCard(request));
+  }
+
+  @Override
+  public SagaState state() {
+    return run.state();
+  }
+
+  @Override
+  public void retryCompensation() {
+    run.requestRetry();
+  }
+
+  @Override
+  public void resolve(String note) {
+    run.resolve(note);
+  }
+
+}
