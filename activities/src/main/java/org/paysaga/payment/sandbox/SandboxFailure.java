@@ -10,6 +10,8 @@ public final class SandboxFailure extends RuntimeException {
   public static final String CHANNEL_UNAVAILABLE = "ChannelUnavailable";
   /** Retryable: the payment channel failed to refund. */
   public static final String REFUND_FAILED = "RefundFailed";
+  /** Refusal: the payment channel will not refund this charge (recovery cannot help). */
+  public static final String REFUND_REFUSED = "RefundRefused";
   /** Retryable: the merchant ledger did not take the posting. */
   public static final String LEDGER_UNAVAILABLE = "LedgerUnavailable";
   /** Refusal: the order's status forbids the change (cancel a paid order, complete a cancelled one). */

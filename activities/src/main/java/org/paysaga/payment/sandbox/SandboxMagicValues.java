@@ -12,6 +12,9 @@ public final class SandboxMagicValues {
   public static final String CARD_OK = "tok_visa";
   public static final String CARD_DECLINED = "tok_decline";
   public static final String CARD_REFUND_FAILS = "tok_refund_fail";
+  /** Refunds are refused outright (non-retryably): recovery cannot help, the saga goes to the DLQ. */
+  public static final String CARD_REFUND_REFUSED = "tok_refund_refused";
+  public static final String CARD_REFUND_FLAKY_PREFIX = "tok_refund_flaky_";
   public static final String CARD_FLAKY_PREFIX = "tok_flaky_";
   public static final String CARD_SLOW_PREFIX = "tok_slow_";
   public static final String MERCHANT_FROZEN = "m_frozen";
@@ -32,6 +35,14 @@ public final class SandboxMagicValues {
     return CARD_SLOW_PREFIX + seconds;
   }
 
+  /**
+   * {@code tok_refund_flaky_<failures>}: the charge succeeds, the first {@code failures} refund
+   * attempts fail retryably (past the 4 attempts of one round, the saga recovers on a timer).
+   */
+  public static String refundFlakyCard(int failures) {
+    return CARD_REFUND_FLAKY_PREFIX + failures;
+  }
+
   /** {@code m_flaky_<failures>}: the first {@code failures} credit attempts fail retryably. */
   public static String flakyMerchant(int failures) {
     return MERCHANT_FLAKY_PREFIX + failures;
@@ -41,8 +52,13 @@ public final class SandboxMagicValues {
     return CARD_DECLINED.equals(cardToken);
   }
 
-  static boolean refundsFail(String cardToken) {
-    return CARD_REFUND_FAILS.equals(cardToken);
+  /** Whether refund attempt number {@code attempt} (1, 2...) of this card fails retryably. */
+  static boolean refundFails(String cardToken, int attempt) {
+    return CARD_REFUND_FAILS.equals(cardToken) || attempt <= countAfter(CARD_REFUND_FLAKY_PREFIX, cardToken);
+  }
+
+  static boolean refundRefused(String cardToken) {
+    return CARD_REFUND_REFUSED.equals(cardToken);
   }
 
   static int chargeFailures(String cardToken) {

@@ -44,8 +44,11 @@ public final class SandboxPaymentChannel {
   /** Refunds the saga's charge in full; with no charge there is nothing to refund. */
   public SandboxEffect refund(String sagaId, PaymentRequest request) {
     SandboxKeys keys = new SandboxKeys(sagaId);
-    store.recordAttempt(keys, REFUND_PAYMENT);
-    if (SandboxMagicValues.refundsFail(request.cardToken())) {
+    int attempt = store.recordAttempt(keys, REFUND_PAYMENT);
+    if (SandboxMagicValues.refundRefused(request.cardToken())) {
+      throw SandboxFailure.refusal(SandboxFailure.REFUND_REFUSED, "the payment channel refused the refund");
+    }
+    if (SandboxMagicValues.refundFails(request.cardToken(), attempt)) {
       throw SandboxFailure.outage(SandboxFailure.REFUND_FAILED, "the payment channel failed to refund");
     }
     return store.undoOnce(keys.charges(), keys.idempotencyKey(CALL_PAYMENT_CHANNEL),
