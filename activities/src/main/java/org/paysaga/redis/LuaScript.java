@@ -43,6 +43,20 @@ public final class LuaScript {
     }
   }
 
+  /**
+   * Wraps the body script in a wrapper script: the body becomes a Lua function at the wrapper's
+   * {@code --[[BODY]]} line. Used to run business writes inside the idempotency barrier.
+   */
+  public static LuaScript wrapped(String wrapperResource, String bodyResource) {
+    LuaScript wrapper = fromClasspath(wrapperResource);
+    LuaScript body = fromClasspath(bodyResource);
+    if (!wrapper.source.contains("--[[BODY]]")) {
+      throw new IllegalArgumentException(wrapperResource + " has no --[[BODY]] line");
+    }
+    return new LuaScript(wrapperResource + "(" + bodyResource + ")",
+        wrapper.source.replace("--[[BODY]]", body.source));
+  }
+
   /** Runs the script with these keys and arguments; the reply is shaped by {@code type}. */
   public <T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type,
       List<String> keys, String... args) {

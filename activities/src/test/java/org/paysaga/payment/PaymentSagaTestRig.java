@@ -16,7 +16,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.dlq.DlqStore;
+import org.paysaga.inflight.InflightRegistry;
+import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.saga.SagaCompensationImpl;
+import org.paysaga.saga.SagaSettings;
+import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaStatus;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
 
@@ -27,28 +36,63 @@ import org.paysaga.testing.RedisTestServer;
 final class PaymentSagaTestRig implements AutoCloseable {
   static final String TASK_QUEUE = "payment-saga-test";
   static final String WORKFLOW_IDS = "workflow-ids.properties";
+  static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
 
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
   final PaymentSagaClient payments;
   final SandboxPaymentServices sandbox;
+  final DlqStore dlq;
+  final InflightRegistry inflight;
+  final IdempotencyBarrier barrier;
+  final Worker worker;
 
-  PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping) {
+  PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings) {
     env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
-    sandbox = new SandboxPaymentServices(
-        RedisTestServer.get().commands(), SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
-    Worker worker = env.newWorker(TASK_QUEUE);
+    RedisCommands<String, String> redis = RedisTestServer.get().commands();
+    sandbox = new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
+    dlq = new DlqStore(redis);
+    inflight = new InflightRegistry(redis);
+    barrier = new IdempotencyBarrier(redis);
+    worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         PaymentSteps.implementationOptions(timeoutOverrides), PaymentSagaImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox));
+    worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
+    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox),
+        new RedisSagaLifecycle(inflight, dlq, barrier, settings, IDEMPOTENCY_TTL));
     env.start();
     client = env.getWorkflowClient();
     payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(TASK_QUEUE, null));
   }
 
+  PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping) {
+    this(timeoutOverrides, timeSkipping, SagaSettings.DEFAULTS);
+  }
+
   static PaymentSagaTestRig withDefaults() {
     return new PaymentSagaTestRig(Map.of(), true);
+  }
+
+  static PaymentSagaTestRig withSettings(SagaSettings settings) {
+    return new PaymentSagaTestRig(Map.of(), true, settings);
+  }
+
+  /** Skips time a minute at a time until the saga reports the status (or gives up). */
+  SagaState awaitStatus(String sagaId, SagaStatus status, Duration maxSkipped) {
+    SagaState state = null;
+    for (long skipped = 0; skipped <= maxSkipped.toMinutes(); skipped++) {
+      state = payments.state(sagaId);
+      if (state.status() == status) {
+        return state;
+      }
+      env.sleep(Duration.ofMinutes(1));
+    }
+    throw new AssertionError(sagaId + " never reached " + status + "; last state " + state);
+  }
+
+  long barrierTtlSeconds(String sagaId) {
+    return barrier.ttlSeconds(sagaId);
   }
 
   /** Activity types the saga scheduled, in order, read from its history. */

@@ -37,7 +37,8 @@ class PaymentSagaReplayTest {
   void everySagaPathHasARecordedHistory() {
     assertThat(histories().stream().map(p -> p.getFileName().toString()))
         .contains("payment-completed.json", "payment-declined.json", "payment-flaky-then-completed.json",
-            "payment-flaky-exhausted.json", "payment-frozen-merchant.json", "payment-cancelled.json",
+            "payment-flaky-exhausted.json", "payment-frozen-merchant.json", "payment-cancelled.json", "payment-recovered.json",
+            "payment-dlq-retried.json", "payment-refund-failed-recovering.json",
             "payment-invalid-request.json");
   }
 

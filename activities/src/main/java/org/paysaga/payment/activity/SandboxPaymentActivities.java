@@ -71,8 +71,11 @@ public final class SandboxPaymentActivities implements PaymentActivities {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
     try {
       PaymentRequests.validate(request);
-      SandboxEffect effect = call.apply(info.getWorkflowId());
-      log.info("saga={} step={} attempt={} outcome={} reference={}", info.getWorkflowId(),
+      // The saga ID comes from the request, not the workflow: a compensation workflow run for a
+      // saga Temporal gave up on must hit the same barrier records and sandbox keys.
+      String sagaId = request.sagaId();
+      SandboxEffect effect = call.apply(sagaId);
+      log.info("saga={} step={} attempt={} outcome={} reference={}", sagaId,
           info.getActivityType(), info.getAttempt(), effect.outcome(), effect.reference());
       return new StepReceipt(effect.reference(), info.getAttempt());
     } catch (InvalidPaymentRequestException e) {
@@ -84,7 +87,7 @@ public final class SandboxPaymentActivities implements PaymentActivities {
 
   private static ApplicationFailure failure(
       ActivityInfo info, String type, String message, boolean retryable) {
-    log.info("saga={} step={} attempt={} failed type={} retryable={}: {}", info.getWorkflowId(),
+    log.info("workflow={} step={} attempt={} failed type={} retryable={}: {}", info.getWorkflowId(),
         info.getActivityType(), info.getAttempt(), type, retryable, message);
     return StepFailures.of(type, message, retryable, info.getAttempt());
   }

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.payment.PaymentRefusals;
+
 /**
  * A sandbox service said no. A refusal (declined card, frozen merchant, an order in the wrong
  * state) is final; an outage is temporary and the same call may succeed when retried. The
@@ -11,7 +13,9 @@ public final class SandboxFailure extends RuntimeException {
   /** Retryable: the payment channel failed to refund. */
   public static final String REFUND_FAILED = "RefundFailed";
   /** Refusal: the payment channel will not refund this charge (recovery cannot help). */
-  public static final String REFUND_REFUSED = "RefundRefused";
+  public static final String REFUND_REFUSED = PaymentRefusals.REFUND_REFUSED;
+  /** Refusal: a forward action arrived after its compensation was recorded (the barrier's "hanging"). */
+  public static final String SAGA_ALREADY_COMPENSATED = PaymentRefusals.SAGA_ALREADY_COMPENSATED;
   /** Retryable: the merchant ledger did not take the posting. */
   public static final String LEDGER_UNAVAILABLE = "LedgerUnavailable";
   /** Refusal: the order's status forbids the change (cancel a paid order, complete a cancelled one). */

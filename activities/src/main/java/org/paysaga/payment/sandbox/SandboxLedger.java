@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.barrier.BarrierStep;
+
 import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
 import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
 
@@ -36,14 +38,16 @@ public final class SandboxLedger {
     }
     String credit = Movement.encode(
         SandboxIds.next("le"), request.amountMinor(), request.currency(), merchant);
-    return store.recordOnce(keys.ledger(), keys.idempotencyKey(CREDIT_MERCHANT), credit).effect();
+    return store.recordOnce(BarrierStep.forward(sagaId, CREDIT_MERCHANT), keys.ledger(),
+        keys.idempotencyKey(CREDIT_MERCHANT), credit).effect();
   }
 
   /** Posts the reversal of the saga's credit; with no credit there is nothing to reverse. */
   public SandboxEffect reverse(String sagaId) {
     SandboxKeys keys = new SandboxKeys(sagaId);
     store.recordAttempt(keys, REVERSE_MERCHANT_CREDIT);
-    return store.undoOnce(keys.ledger(), keys.idempotencyKey(CREDIT_MERCHANT),
+    return store.undoOnce(BarrierStep.compensation(sagaId, CREDIT_MERCHANT),
+            keys.ledger(), keys.idempotencyKey(CREDIT_MERCHANT),
             keys.ledger(), keys.idempotencyKey(REVERSE_MERCHANT_CREDIT), SandboxIds.next("lr"))
         .effectOr(NOTHING_TO_REVERSE);
   }

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.barrier.BarrierStep;
+
 import static org.paysaga.payment.PaymentSteps.CANCEL_ORDER;
 import static org.paysaga.payment.PaymentSteps.COMPLETE_ORDER;
 import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
@@ -20,14 +22,16 @@ public final class SandboxOrders {
   public SandboxEffect create(String sagaId, PaymentRequest request) {
     SandboxKeys keys = new SandboxKeys(sagaId);
     store.recordAttempt(keys, CREATE_ORDER);
-    return store.createOrder(keys, SandboxIds.next("ord"), request).effect();
+    return store.createOrder(keys, BarrierStep.forward(sagaId, CREATE_ORDER), SandboxIds.next("ord"), request)
+        .effect();
   }
 
   /** Marks the order PAID; refuses when there is no order or it was cancelled. */
   public SandboxEffect complete(String sagaId) {
     SandboxKeys keys = new SandboxKeys(sagaId);
     store.recordAttempt(keys, COMPLETE_ORDER);
-    ScriptReply reply = store.transitionOrder(keys, OrderStatus.CREATED, OrderStatus.PAID);
+    ScriptReply reply = store.transitionOrder(
+        keys, BarrierStep.forward(sagaId, COMPLETE_ORDER), OrderStatus.CREATED, OrderStatus.PAID);
     return switch (reply.verdict()) {
       case NOTHING_TO_DO -> throw SandboxFailure.refusal(SandboxFailure.ORDER_STATE_CONFLICT,
           "there is no order to complete");
@@ -41,7 +45,8 @@ public final class SandboxOrders {
   public SandboxEffect cancel(String sagaId) {
     SandboxKeys keys = new SandboxKeys(sagaId);
     store.recordAttempt(keys, CANCEL_ORDER);
-    ScriptReply reply = store.transitionOrder(keys, OrderStatus.CREATED, OrderStatus.CANCELLED);
+    ScriptReply reply = store.transitionOrder(keys, BarrierStep.compensation(sagaId, CREATE_ORDER),
+        OrderStatus.CREATED, OrderStatus.CANCELLED);
     if (reply.verdict() == ScriptReply.Verdict.CONFLICT) {
       throw SandboxFailure.refusal(SandboxFailure.ORDER_STATE_CONFLICT,
           "the order is " + reply.value() + " and cannot be cancelled");

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.barrier.BarrierStep;
+
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
 
@@ -37,7 +39,8 @@ public final class SandboxPaymentChannel {
               + " that fail)");
     }
     String charge = Movement.encode(SandboxIds.next("ch"), request.amountMinor(), request.currency());
-    return store.recordOnce(keys.charges(), keys.idempotencyKey(CALL_PAYMENT_CHANNEL), charge)
+    return store.recordOnce(BarrierStep.forward(sagaId, CALL_PAYMENT_CHANNEL), keys.charges(),
+            keys.idempotencyKey(CALL_PAYMENT_CHANNEL), charge)
         .effect();
   }
 
@@ -51,7 +54,8 @@ public final class SandboxPaymentChannel {
     if (SandboxMagicValues.refundFails(request.cardToken(), attempt)) {
       throw SandboxFailure.outage(SandboxFailure.REFUND_FAILED, "the payment channel failed to refund");
     }
-    return store.undoOnce(keys.charges(), keys.idempotencyKey(CALL_PAYMENT_CHANNEL),
+    return store.undoOnce(BarrierStep.compensation(sagaId, CALL_PAYMENT_CHANNEL),
+            keys.charges(), keys.idempotencyKey(CALL_PAYMENT_CHANNEL),
             keys.refunds(), keys.idempotencyKey(REFUND_PAYMENT), SandboxIds.next("re"))
         .effectOr(NOTHING_TO_REFUND);
   }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.barrier.BarrierStep;
 import org.paysaga.redis.LuaScript;
 
 /**
@@ -15,11 +16,11 @@ import org.paysaga.redis.LuaScript;
  */
 final class SandboxStore {
   private static final LuaScript ATTEMPT = LuaScript.fromClasspath("lua/sandbox/attempt.lua");
-  private static final LuaScript ORDER_CREATE = LuaScript.fromClasspath("lua/sandbox/order-create.lua");
-  private static final LuaScript ORDER_TRANSITION =
-      LuaScript.fromClasspath("lua/sandbox/order-transition.lua");
-  private static final LuaScript RECORD_ONCE = LuaScript.fromClasspath("lua/sandbox/record-once.lua");
-  private static final LuaScript UNDO_ONCE = LuaScript.fromClasspath("lua/sandbox/undo-once.lua");
+  // Business writes run inside the saga's idempotency barrier, in one script with it.
+  private static final LuaScript ORDER_CREATE = guarded("lua/sandbox/order-create.lua");
+  private static final LuaScript ORDER_TRANSITION = guarded("lua/sandbox/order-transition.lua");
+  private static final LuaScript RECORD_ONCE = guarded("lua/sandbox/record-once.lua");
+  private static final LuaScript UNDO_ONCE = guarded("lua/sandbox/undo-once.lua");
   private static final LuaScript AUDIT = LuaScript.fromClasspath("lua/sandbox/audit.lua");
 
   private final RedisClusterCommands<String, String> redis;
@@ -43,23 +44,24 @@ final class SandboxStore {
     return Math.toIntExact(attempt);
   }
 
-  ScriptReply createOrder(SandboxKeys keys, String orderId, PaymentRequest request) {
-    return write(ORDER_CREATE, List.of(keys.order()), orderId, request.paymentNo(),
+  ScriptReply createOrder(SandboxKeys keys, BarrierStep step, String orderId, PaymentRequest request) {
+    return write(ORDER_CREATE, step, List.of(keys.order()), orderId, request.paymentNo(),
         request.merchantId(), Long.toString(request.amountMinor()), request.currency(), now(),
         ttlSeconds);
   }
 
-  ScriptReply transitionOrder(SandboxKeys keys, OrderStatus from, OrderStatus to) {
-    return write(ORDER_TRANSITION, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
+  ScriptReply transitionOrder(SandboxKeys keys, BarrierStep step, OrderStatus from, OrderStatus to) {
+    return write(ORDER_TRANSITION, step, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
   }
 
-  ScriptReply recordOnce(String hash, String idempotencyKey, String movement) {
-    return write(RECORD_ONCE, List.of(hash), idempotencyKey, movement, ttlSeconds);
+  ScriptReply recordOnce(BarrierStep step, String hash, String idempotencyKey, String movement) {
+    return write(RECORD_ONCE, step, List.of(hash), idempotencyKey, movement, ttlSeconds);
   }
 
-  ScriptReply undoOnce(String originalHash, String originalKey, String undoHash, String undoKey,
-      String undoId) {
-    return write(UNDO_ONCE, List.of(originalHash, undoHash), originalKey, undoKey, undoId, ttlSeconds);
+  ScriptReply undoOnce(BarrierStep step, String originalHash, String originalKey, String undoHash,
+      String undoKey, String undoId) {
+    return write(UNDO_ONCE, step, List.of(originalHash, undoHash), originalKey, undoKey, undoId,
+        ttlSeconds);
   }
 
   /**
@@ -78,9 +80,18 @@ final class SandboxStore {
     return snapshot;
   }
 
-  private ScriptReply write(LuaScript script, List<String> keys, String... args) {
-    List<Object> reply = script.run(redis, ScriptOutputType.MULTI, keys, args);
-    return ScriptReply.of(reply);
+  private ScriptReply write(LuaScript script, BarrierStep step, List<String> keys, String... args) {
+    List<Object> reply = script.run(redis, ScriptOutputType.MULTI, step.keys(keys), step.args(args));
+    ScriptReply answer = ScriptReply.of(reply);
+    if (answer.verdict() == ScriptReply.Verdict.HANGING) {
+      throw SandboxFailure.refusal(SandboxFailure.SAGA_ALREADY_COMPENSATED, step.step()
+          + " arrived after its compensation was recorded: it takes no effect");
+    }
+    return answer;
+  }
+
+  private static LuaScript guarded(String body) {
+    return LuaScript.wrapped("lua/barrier/guard.lua", body);
   }
 
   private String now() {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 record ScriptReply(Verdict verdict, String value) {
 
-  enum Verdict { APPLIED, REPLAYED, NOTHING_TO_DO, CONFLICT }
+  enum Verdict { APPLIED, REPLAYED, NOTHING_TO_DO, CONFLICT, HANGING }
 
   static ScriptReply of(List<Object> reply) {
     return new ScriptReply(Verdict.valueOf((String) reply.get(0)), (String) reply.get(1));

@@ -30,11 +30,10 @@ import org.paysaga.testing.TestPayments;
 
 /**
  * The activities under Temporal's TestActivityEnvironment, which runs each call as a real activity
- * task: the saga ID and attempt come from the activity info. That environment gives every call
- * the workflow ID {@code test-workflow-id}, so each test starts by forgetting that saga.
+ * task: the attempt comes from the activity info, the saga ID from the request (so a compensation
+ * workflow for a saga Temporal gave up on reaches the same records).
  */
 class SandboxPaymentActivitiesTest {
-  private static final String WORKFLOW_ID = "test-workflow-id";
   /**
    * The attempt this environment's activity info reports: it never retries and leaves the attempt
    * unset. Real attempts (1, 2, 3...) are checked in {@link SandboxPaymentActivitiesRetryTest}.
@@ -48,7 +47,6 @@ class SandboxPaymentActivitiesTest {
 
   @BeforeEach
   void startActivityEnvironment() {
-    forgetSaga(WORKFLOW_ID);
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox));
     activities = env.newActivityStub(PaymentActivities.class,
@@ -69,7 +67,7 @@ class SandboxPaymentActivitiesTest {
 
     assertThat(first.reference()).startsWith("ch_");
     assertThat(again.reference()).isEqualTo(first.reference());
-    PaymentAudit audit = sandbox.audit(WORKFLOW_ID);
+    PaymentAudit audit = sandbox.audit(payment.sagaId());
     assertThat(audit.charges()).isEqualTo(1);
     assertThat(audit.chargedMinor()).isEqualTo(1234);
     assertThat(audit.attempts(PaymentSteps.CALL_PAYMENT_CHANNEL)).isEqualTo(2);
@@ -93,7 +91,7 @@ class SandboxPaymentActivitiesTest {
             ref -> assertThat(ref).startsWith("le_"), ref -> assertThat(ref).startsWith("lr_"),
             ref -> assertThat(ref).startsWith("re_"), ref -> assertThat(ref).isEqualTo(order.reference()));
     assertThat(cancel.attempt()).isEqualTo(ENV_ATTEMPT);
-    assertThat(sandbox.audit(WORKFLOW_ID).isCompensatedCleanly()).isTrue();
+    assertThat(sandbox.audit(payment.sagaId()).isCompensatedCleanly()).isTrue();
   }
 
   @Test
@@ -103,7 +101,7 @@ class SandboxPaymentActivitiesTest {
     assertThat(activities.refundPayment(payment).reference()).isEqualTo("nothing-to-refund");
     assertThat(activities.reverseMerchantCredit(payment).reference()).isEqualTo("nothing-to-reverse");
     assertThat(activities.cancelOrder(payment).reference()).isEqualTo("nothing-to-cancel");
-    assertThat(redis.exists(new SandboxKeys(WORKFLOW_ID).refunds())).isZero();
+    assertThat(redis.exists(new SandboxKeys(payment.sagaId()).refunds())).isZero();
   }
 
   @Test
@@ -126,7 +124,7 @@ class SandboxPaymentActivitiesTest {
 
     assertThat(failure.getType()).isEqualTo(PaymentRefusals.MERCHANT_FROZEN);
     assertThat(failure.isNonRetryable()).isTrue();
-    assertThat(sandbox.audit(WORKFLOW_ID).ledgerCredits()).isZero();
+    assertThat(sandbox.audit(payment.sagaId()).ledgerCredits()).isZero();
   }
 
   @Test
@@ -162,7 +160,7 @@ class SandboxPaymentActivitiesTest {
     assertThat(failure.getType()).isEqualTo(PaymentRefusals.INVALID_REQUEST);
     assertThat(failure.isNonRetryable()).isTrue();
     assertThat(failure.getOriginalMessage()).contains("amount");
-    assertThat(sandbox.audit(WORKFLOW_ID).attempts(PaymentSteps.CALL_PAYMENT_CHANNEL)).isZero();
+    assertThat(sandbox.audit(payment.sagaId()).attempts(PaymentSteps.CALL_PAYMENT_CHANNEL)).isZero();
   }
 
   private static ApplicationFailure applicationFailure(ThrowingCallable call) {
@@ -172,19 +170,5 @@ class SandboxPaymentActivitiesTest {
       caught.add((ApplicationFailure) failure.getCause());
     });
     return caught.get(0);
-  }
-
-  /** Deletes what earlier runs left under the fixed workflow ID; only this test writes there. */
-  private void forgetSaga(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
-    List<String> all = new ArrayList<>(List.of(
-        keys.order(), keys.charges(), keys.refunds(), keys.ledger(), keys.attempts()));
-    PaymentSteps.ALL.forEach(step -> {
-      all.add(keys.attemptTimes(step.step()));
-      if (step.compensation() != null) {
-        all.add(keys.attemptTimes(step.compensation()));
-      }
-    });
-    redis.del(all.toArray(String[]::new));
   }
 }

@@ -75,7 +75,8 @@ class SandboxOrdersTest {
     orders.cancel(sagaId);
 
     assertRefused(() -> orders.complete(sagaId), SandboxFailure.ORDER_STATE_CONFLICT);
-    assertThat(orders.create(sagaId, payment).outcome()).isEqualTo(Outcome.REPLAYED);
+    // The barrier: a CreateOrder arriving after its compensation takes no effect.
+    assertRefused(() -> orders.create(sagaId, payment), SandboxFailure.SAGA_ALREADY_COMPENSATED);
     assertThat(redis.hget(orderKey, "status")).isEqualTo("CANCELLED");
   }
 
