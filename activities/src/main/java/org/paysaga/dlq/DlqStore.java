@@ -7,38 +7,46 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.paysaga.redis.LuaScript;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.DlqEntry;
 
 /**
  * The dead-letter queue in Redis: hash {@code saga:{dlq}:entries} (saga ID -> JSON entry) and
- * sorted set {@code saga:{dlq}:index} (saga ID scored by the time it entered the DLQ). Both keys
- * share the hash tag {@code {dlq}}, so every write is one atomic script, on a cluster too.
+ * sorted set {@code saga:{dlq}:index} (saga ID scored by the time it entered the DLQ), names from
+ * {@link SagaKeyspace}. Both keys share the hash tag {@code {dlq}}, so every write is one atomic
+ * script, on a cluster too.
  */
 public final class DlqStore {
-  public static final String ENTRIES = "saga:{dlq}:entries";
-  public static final String INDEX = "saga:{dlq}:index";
   private static final LuaScript PARK = LuaScript.fromClasspath("lua/dlq/park.lua");
   private static final LuaScript REMOVE = LuaScript.fromClasspath("lua/dlq/remove.lua");
 
   private final RedisClusterCommands<String, String> redis;
+  private final String entries;
+  private final String index;
+  /** Notes of entries resolved by hand after Temporal had ended their saga: saga ID -> JSON. */
+  private final String resolutions;
   private final ObjectMapper json = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  public DlqStore(RedisClusterCommands<String, String> redis) {
+  public DlqStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     this.redis = redis;
+    this.entries = keyspace.dlqEntries();
+    this.index = keyspace.dlqIndex();
+    this.resolutions = keyspace.dlqResolutions();
   }
 
   /** Writes the entry; idempotent, and the first DLQ time stays. True when it is new. */
   public boolean park(DlqEntry entry) {
-    Long added = PARK.run(redis, ScriptOutputType.INTEGER, List.of(ENTRIES, INDEX),
+    Long added = PARK.run(redis, ScriptOutputType.INTEGER, List.of(entries, index),
         entry.sagaId(), toJson(entry), Long.toString(entry.dlqAtMillis()));
     return added != null && added == 1L;
   }
 
   public Optional<DlqEntry> get(String sagaId) {
-    return Optional.ofNullable(redis.hget(ENTRIES, sagaId)).map(this::fromJson);
+    return Optional.ofNullable(redis.hget(entries, sagaId)).map(this::fromJson);
   }
 
   /** Entries newest first, {@code limit} of them from {@code offset}. */
@@ -46,7 +54,7 @@ public final class DlqStore {
     if (offset < 0 || limit <= 0) {
       throw new IllegalArgumentException("offset must be >= 0 and limit > 0");
     }
-    List<String> ids = redis.zrevrange(INDEX, offset, offset + limit - 1L);
+    List<String> ids = redis.zrevrange(index, offset, offset + limit - 1L);
     List<DlqEntry> entries = new ArrayList<>(ids.size());
     for (String id : ids) {
       get(id).ifPresent(entries::add);
@@ -55,12 +63,32 @@ public final class DlqStore {
   }
 
   public long size() {
-    return redis.zcard(INDEX);
+    return redis.zcard(index);
+  }
+
+  /** Keeps an operator's resolution note of a saga that no longer runs. */
+  public void resolution(String sagaId, String note, long atMillis) {
+    try {
+      redis.hset(resolutions, sagaId, json.writeValueAsString(Map.of("note", note, "resolvedAtMillis", atMillis)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the resolution of " + sagaId, e);
+    }
+  }
+
+  /** The resolution note kept for a saga, if an operator resolved it after Temporal ended it. */
+  public Optional<String> resolutionNote(String sagaId) {
+    return Optional.ofNullable(redis.hget(resolutions, sagaId)).map(text -> {
+      try {
+        return json.readTree(text).path("note").asText();
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("unreadable resolution of " + sagaId, e);
+      }
+    });
   }
 
   /** True when there was an entry to remove. */
   public boolean remove(String sagaId) {
-    Long removed = REMOVE.run(redis, ScriptOutputType.INTEGER, List.of(ENTRIES, INDEX), sagaId);
+    Long removed = REMOVE.run(redis, ScriptOutputType.INTEGER, List.of(entries, index), sagaId);
     return removed != null && removed == 1L;
   }
 

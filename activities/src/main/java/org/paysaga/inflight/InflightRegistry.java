@@ -7,6 +7,7 @@ import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.ArrayList;
 import java.util.List;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.SweepCursor;
 
 /**
@@ -15,29 +16,29 @@ import org.paysaga.saga.SweepCursor;
  * that Temporal ended without them running their last code (no visibility queries needed).
  */
 public final class InflightRegistry {
-  public static final String KEY = "saga:{inflight}";
-
   private final RedisClusterCommands<String, String> redis;
+  private final String key;
 
-  public InflightRegistry(RedisClusterCommands<String, String> redis) {
+  public InflightRegistry(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     this.redis = redis;
+    this.key = keyspace.inflight();
   }
 
   /** Registers a saga; a repeat keeps the first start time. */
   public void register(String sagaId, long startedAtMillis) {
-    redis.zadd(KEY, ZAddArgs.Builder.nx(), (double) startedAtMillis, sagaId);
+    redis.zadd(key, ZAddArgs.Builder.nx(), (double) startedAtMillis, sagaId);
   }
 
   public void remove(String sagaId) {
-    redis.zrem(KEY, sagaId);
+    redis.zrem(key, sagaId);
   }
 
   public boolean contains(String sagaId) {
-    return redis.zscore(KEY, sagaId) != null;
+    return redis.zscore(key, sagaId) != null;
   }
 
   public long size() {
-    return redis.zcard(KEY);
+    return redis.zcard(key);
   }
 
   /**
@@ -54,7 +55,7 @@ public final class InflightRegistry {
             Range.Boundary.unbounded());
     long offset = 0;
     while (page.size() < limit) {
-      List<ScoredValue<String>> chunk = redis.zrangebyscoreWithScores(KEY, from,
+      List<ScoredValue<String>> chunk = redis.zrangebyscoreWithScores(key, from,
           Limit.create(offset, limit));
       if (chunk.isEmpty()) {
         break;

@@ -16,13 +16,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import org.paysaga.redis.SagaKeyspace;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.catalog.SagaTypes;
+import org.paysaga.dlq.DlqService;
 import org.paysaga.saga.SagaCompensationImpl;
+import org.paysaga.saga.SagaSweeperImpl;
+import org.paysaga.saga.SweeperSettings;
+import org.paysaga.sweeper.RedisSweeperActivities;
 import org.paysaga.saga.SagaSettings;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
@@ -45,24 +52,36 @@ final class PaymentSagaTestRig implements AutoCloseable {
   final DlqStore dlq;
   final InflightRegistry inflight;
   final IdempotencyBarrier barrier;
+  final SagaKeyspace keyspace;
+  final RedisSagaLifecycle lifecycle;
+  final RedisSweeperActivities sweeper;
+  final DlqService dlqService;
+  private final RedisCommands<String, String> redis;
   final Worker worker;
 
   PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings) {
     env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
-    RedisCommands<String, String> redis = RedisTestServer.get().commands();
+    redis = RedisTestServer.get().commands();
     sandbox = new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
-    dlq = new DlqStore(redis);
-    inflight = new InflightRegistry(redis);
+    // Keys of its own: tests share one Redis, and the sweeper must only see this rig's sagas.
+    keyspace = new SagaKeyspace("test-" + UUID.randomUUID().toString().substring(0, 8) + ":saga");
+    dlq = new DlqStore(redis, keyspace);
+    inflight = new InflightRegistry(redis, keyspace);
     barrier = new IdempotencyBarrier(redis);
     worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         PaymentSteps.implementationOptions(timeoutOverrides), PaymentSagaImpl.class);
     worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox),
-        new RedisSagaLifecycle(inflight, dlq, barrier, settings, IDEMPOTENCY_TTL));
-    env.start();
+    lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, settings, IDEMPOTENCY_TTL);
+    worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
     client = env.getWorkflowClient();
+    sweeper = new RedisSweeperActivities(inflight, dlq, barrier, lifecycle, client,
+        SagaTypes.catalog(), new SweeperSettings(Duration.ofMinutes(1), 10), env::currentTimeMillis);
+    dlqService = new DlqService(dlq, barrier, client, TASK_QUEUE, SagaTypes.catalog(),
+        IDEMPOTENCY_TTL, env::currentTimeMillis);
+    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox), lifecycle, sweeper);
+    env.start();
     payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(TASK_QUEUE, null));
   }
 
@@ -140,5 +159,6 @@ final class PaymentSagaTestRig implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    redis.del(keyspace.inflight(), keyspace.dlqEntries(), keyspace.dlqIndex(), keyspace.dlqResolutions());
   }
 }

@@ -1,0 +1,183 @@
+package org.paysaga.sweeper;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.lettuce.core.ScoredValue;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.common.converter.DataConverter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.dlq.DlqStore;
+import org.paysaga.inflight.InflightRegistry;
+import org.paysaga.lifecycle.RedisSagaLifecycle;
+import org.paysaga.saga.DlqEntry;
+import org.paysaga.saga.SagaCatalog;
+import org.paysaga.saga.StepDefinition;
+import org.paysaga.saga.SweepCursor;
+import org.paysaga.saga.SweepResult;
+import org.paysaga.saga.SweeperActivities;
+import org.paysaga.saga.SweeperSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds registered sagas that Temporal ended without them finishing (terminated, timed out,
+ * failed, cancelled before compensating) with DescribeWorkflowExecution, which the test server
+ * supports too, and parks them in the DLQ with their steps read from the barrier records. Two
+ * sweeps of the same saga write the same entry once (the DLQ write is idempotent).
+ */
+public final class RedisSweeperActivities implements SweeperActivities {
+  private static final Logger log = LoggerFactory.getLogger(RedisSweeperActivities.class);
+
+  private final InflightRegistry inflight;
+  private final DlqStore dlq;
+  private final IdempotencyBarrier barrier;
+  private final RedisSagaLifecycle lifecycle;
+  private final WorkflowClient client;
+  private final SagaCatalog catalog;
+  private final SweeperSettings settings;
+  private final LongSupplier clock;
+
+  public RedisSweeperActivities(InflightRegistry inflight, DlqStore dlq, IdempotencyBarrier barrier,
+      RedisSagaLifecycle lifecycle, WorkflowClient client, SagaCatalog catalog,
+      SweeperSettings settings, LongSupplier clock) {
+    this.inflight = inflight;
+    this.dlq = dlq;
+    this.barrier = barrier;
+    this.lifecycle = lifecycle;
+    this.client = client;
+    this.catalog = catalog;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public SweeperSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public SweepResult sweep(SweepCursor cursor, int batchSize) {
+    List<ScoredValue<String>> page = inflight.pageAfter(cursor, batchSize);
+    List<String> parked = new ArrayList<>();
+    List<String> finished = new ArrayList<>();
+    for (ScoredValue<String> registered : page) {
+      String sagaId = registered.getValue();
+      switch (examine(sagaId)) {
+        case PARKED -> parked.add(sagaId);
+        case FINISHED -> finished.add(sagaId);
+        case OPEN -> { }
+      }
+    }
+    SweepCursor next = page.size() < batchSize
+        ? SweepCursor.START
+        : new SweepCursor((long) page.get(page.size() - 1).getScore(), page.get(page.size() - 1).getValue());
+    if (!parked.isEmpty()) {
+      log.warn("sweeper parked {} saga(s) that Temporal ended unfinished: {}", parked.size(), parked);
+    }
+    return new SweepResult(page.size(), parked, finished, next);
+  }
+
+  private enum Verdict { OPEN, FINISHED, PARKED }
+
+  private Verdict examine(String sagaId) {
+    WorkflowExecutionDescription description;
+    try {
+      description = client.newUntypedWorkflowStub(sagaId).describe();
+    } catch (WorkflowNotFoundException e) {
+      return park(sagaId, null, "workflow not found in Temporal (retention passed or never started)");
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return park(sagaId, null, "workflow not found in Temporal (retention passed or never started)");
+      }
+      throw e;
+    }
+    WorkflowExecutionStatus status = description.getStatus();
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return Verdict.OPEN;
+    }
+    if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+      lifecycle.finish(sagaId);
+      return Verdict.FINISHED;
+    }
+    return park(sagaId, description, "workflow " + closeStatus(status));
+  }
+
+  private Verdict park(String sagaId, WorkflowExecutionDescription description, String reason) {
+    String sagaType = description == null ? null : description.getWorkflowType();
+    List<StepDefinition> steps = sagaType == null ? null : catalog.steps(sagaType).orElse(null);
+    Map<String, String> records = barrier.records(sagaId);
+    if (steps != null && (SagaStepsFromBarrier.allForwardDone(steps, records)
+        || (!SagaStepsFromBarrier.outstanding(steps, records) && !anyForwardInFlight(steps, records)))) {
+      // Every step took effect, or nothing did that is not undone: there is nothing to repair.
+      lifecycle.finish(sagaId);
+      return Verdict.FINISHED;
+    }
+    Object input = description == null ? null : input(sagaId).orElse(null);
+    long now = clock.getAsLong();
+    DlqEntry entry = new DlqEntry(sagaId, sagaId,
+        description == null ? null : description.getExecution().getRunId(),
+        sagaType, businessKey(input, sagaId), attributes(input), reason, List.of(reason),
+        steps == null ? List.of() : SagaStepsFromBarrier.steps(steps, records),
+        description == null || description.getCloseTime() == null ? now : description.getCloseTime().toEpochMilli(),
+        now, 0, DlqEntry.SOURCE_SWEEPER, input);
+    lifecycle.park(entry);
+    return Verdict.PARKED;
+  }
+
+  /** A compensable step with neither record may still be running somewhere: not safely over. */
+  private static boolean anyForwardInFlight(List<StepDefinition> steps, Map<String, String> records) {
+    boolean anyForward = steps.stream().anyMatch(s -> records.containsKey(s.step() + ":f"));
+    return anyForward && steps.stream().anyMatch(s -> s.compensation() != null
+        && !records.containsKey(s.step() + ":f") && !records.containsKey(s.step() + ":c"));
+  }
+
+  /** The saga's input, from the first event of its history (needed to run its compensations). */
+  private Optional<Object> input(String sagaId) {
+    HistoryEvent first = client.fetchHistory(sagaId).getHistory().getEvents(0);
+    if (!first.hasWorkflowExecutionStartedEventAttributes()
+        || !first.getWorkflowExecutionStartedEventAttributes().hasInput()) {
+      return Optional.empty();
+    }
+    Payloads payloads = first.getWorkflowExecutionStartedEventAttributes().getInput();
+    DataConverter converter = client.getOptions().getDataConverter();
+    return Optional.ofNullable(converter.fromPayloads(0, Optional.of(payloads), Object.class, Object.class));
+  }
+
+  private static String businessKey(Object input, String sagaId) {
+    if (input instanceof Map<?, ?> map) {
+      for (String key : List.of("paymentNo", "refundNo")) {
+        if (map.get(key) != null) {
+          return map.get(key).toString();
+        }
+      }
+    }
+    return sagaId;
+  }
+
+  private static Map<String, String> attributes(Object input) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    if (input instanceof Map<?, ?> map) {
+      for (String key : List.of("paymentNo", "merchantId", "amountMinor", "currency")) {
+        if (map.get(key) != null) {
+          attributes.put(key, map.get(key).toString());
+        }
+      }
+    }
+    return attributes;
+  }
+
+  private static String closeStatus(WorkflowExecutionStatus status) {
+    return status.name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase();
+  }
+}
