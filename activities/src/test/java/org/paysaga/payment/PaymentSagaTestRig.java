@@ -26,10 +26,15 @@ import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
 import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqService;
+import org.paysaga.refund.RefundSagaImpl;
+import org.paysaga.refund.RefundSteps;
+import org.paysaga.refund.activity.SandboxRefundActivities;
+import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaCompensationImpl;
 import org.paysaga.saga.SagaSweeperImpl;
 import org.paysaga.saga.SweeperSettings;
 import org.paysaga.sweeper.RedisSweeperActivities;
+import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaSettings;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
@@ -75,12 +80,15 @@ final class PaymentSagaTestRig implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
     lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, settings, IDEMPOTENCY_TTL);
     worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
+    worker.registerWorkflowImplementationTypes(SagaActivityOptions.implementationOptions(
+        SagaActivityOptions.perStep(RefundSteps.ALL, Map.of())), RefundSagaImpl.class);
     client = env.getWorkflowClient();
     sweeper = new RedisSweeperActivities(inflight, dlq, barrier, lifecycle, client,
         SagaTypes.catalog(), new SweeperSettings(Duration.ofMinutes(1), 10), env::currentTimeMillis);
     dlqService = new DlqService(dlq, barrier, client, TASK_QUEUE, SagaTypes.catalog(),
         IDEMPOTENCY_TTL, env::currentTimeMillis);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox), lifecycle, sweeper);
+    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox), lifecycle, sweeper,
+        new SandboxRefundActivities(barrier, redis, sandbox));
     env.start();
     payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(TASK_QUEUE, null));
   }
@@ -100,8 +108,9 @@ final class PaymentSagaTestRig implements AutoCloseable {
   /** Skips time a minute at a time until the saga reports the status (or gives up). */
   SagaState awaitStatus(String sagaId, SagaStatus status, Duration maxSkipped) {
     SagaState state = null;
+    SagaReader reader = new SagaReader(client);
     for (long skipped = 0; skipped <= maxSkipped.toMinutes(); skipped++) {
-      state = payments.state(sagaId);
+      state = reader.read(sagaId);
       if (state.status() == status) {
         return state;
       }

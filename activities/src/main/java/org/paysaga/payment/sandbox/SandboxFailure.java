@@ -30,11 +30,11 @@ public final class SandboxFailure extends RuntimeException {
     this.retryable = retryable;
   }
 
-  static SandboxFailure refusal(String type, String message) {
+  public static SandboxFailure refusal(String type, String message) {
     return new SandboxFailure(type, message, false);
   }
 
-  static SandboxFailure outage(String type, String message) {
+  public static SandboxFailure outage(String type, String message) {
     return new SandboxFailure(type, message, true);
   }
 
