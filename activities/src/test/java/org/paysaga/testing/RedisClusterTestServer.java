@@ -1,0 +1,165 @@
+package org.paysaga.testing;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * A real Redis Cluster of three masters on loopback for tests: three {@code redis-server}
+ * processes in cluster mode (Debian's binary when installed, else the one embedded-redis ships),
+ * joined with CLUSTER ADDSLOTS and CLUSTER MEET. Close it to stop them and delete their files.
+ */
+public final class RedisClusterTestServer implements AutoCloseable {
+  private static final String LOOPBACK = "127.0.0.1";
+  private static final int SLOTS = 16384;
+  private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
+
+  private final Path dir;
+  private final List<Process> processes = new ArrayList<>();
+  private final List<Integer> ports = new ArrayList<>();
+  private RedisClusterClient client;
+  private StatefulRedisClusterConnection<String, String> connection;
+
+  public RedisClusterTestServer() {
+    try {
+      dir = Files.createTempDirectory("redis-cluster-test");
+      Path binary = binary();
+      for (int i = 0; i < 3; i++) {
+        int port = freeLoopbackPort();
+        ports.add(port);
+        Path nodeDir = Files.createDirectories(dir.resolve("node-" + port));
+        processes.add(new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
+            "--bind", LOOPBACK, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+            "--save", "", "--appendonly", "no", "--dir", nodeDir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(nodeDir.resolve("redis.log").toFile())
+            .start());
+      }
+      join();
+      client = RedisClusterClient.create(RedisURI.create(LOOPBACK, ports.get(0)));
+      connection = client.connect();
+    } catch (IOException e) {
+      close();
+      throw new UncheckedIOException("cannot start a Redis cluster", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while starting a Redis cluster", e);
+    }
+  }
+
+  public StatefulRedisClusterConnection<String, String> connection() {
+    return connection;
+  }
+
+  /** Splits the slots over the three nodes, introduces them, and waits for {@code cluster_state:ok}. */
+  private void join() throws InterruptedException {
+    List<RedisClient> nodes = new ArrayList<>();
+    List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
+    try {
+      for (int port : ports) {
+        RedisClient node = RedisClient.create(RedisURI.create(LOOPBACK, port));
+        nodes.add(node);
+        connections.add(connectWhenUp(node));
+      }
+      for (int i = 0; i < 3; i++) {
+        int from = i * SLOTS / 3;
+        int to = (i + 1) * SLOTS / 3;
+        connections.get(i).sync().clusterAddSlots(IntStream.range(from, to).toArray());
+      }
+      for (int i = 1; i < 3; i++) {
+        connections.get(0).sync().clusterMeet(LOOPBACK, ports.get(i));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!connections.stream().allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok"))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the Redis cluster did not reach cluster_state:ok in 30 s");
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      connections.forEach(StatefulRedisConnection::close);
+      nodes.forEach(RedisClient::shutdown);
+    }
+  }
+
+  private static StatefulRedisConnection<String, String> connectWhenUp(RedisClient node)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (true) {
+      try {
+        return node.connect();
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  private Path binary() throws IOException {
+    Path debian = Path.of("/usr/bin/redis-server");
+    if (Files.isExecutable(debian)) {
+      return debian;
+    }
+    try (InputStream in = RedisClusterTestServer.class.getClassLoader().getResourceAsStream(EMBEDDED_BINARY)) {
+      if (in == null) {
+        throw new IOException("no redis-server: neither /usr/bin/redis-server nor " + EMBEDDED_BINARY);
+      }
+      Path copy = dir.resolve("redis-server");
+      Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      copy.toFile().setExecutable(true);
+      return copy;
+    }
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      connection.close();
+    }
+    if (client != null) {
+      client.shutdown();
+    }
+    processes.forEach(Process::destroy);
+    for (Process process : processes) {
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (dir != null) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // Temp files only; nothing else to do.
+      }
+    }
+  }
+}
