@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.paysaga.redis.SagaKeyspace;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.paysaga.barrier.IdempotencyBarrier;
@@ -117,6 +118,17 @@ final class PaymentSagaTestRig implements AutoCloseable {
       env.sleep(Duration.ofMinutes(1));
     }
     throw new AssertionError(sagaId + " never reached " + status + "; last state " + state);
+  }
+
+  /** Waits (real time) until the sandbox has seen this many attempts of the activity type. */
+  void awaitAttempts(String sagaId, String activityType, int attempts) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (sandbox.audit(sagaId).attempts(activityType) < attempts) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(activityType + " never reached " + attempts + " attempts");
+      }
+      Thread.sleep(20);
+    }
   }
 
   long barrierTtlSeconds(String sagaId) {

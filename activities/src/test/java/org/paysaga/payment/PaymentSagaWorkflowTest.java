@@ -193,7 +193,7 @@ class PaymentSagaWorkflowTest {
     rig = new PaymentSagaTestRig(Map.of(), false);
     PaymentRequest request = TestPayments.withCard("tok_flaky_3");
     rig.payments.start(request);
-    awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
+    rig.awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
 
     SagaState running = rig.payments.state(request.paymentNo());
     assertThat(running.status()).isEqualTo(SagaStatus.RUNNING);
@@ -271,15 +271,6 @@ class PaymentSagaWorkflowTest {
     }
   }
 
-  private void awaitAttempts(String sagaId, String activityType, int attempts) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (rig.sandbox.audit(sagaId).attempts(activityType) < attempts) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(activityType + " never reached " + attempts + " attempts");
-      }
-      Thread.sleep(20);
-    }
-  }
 
   /** Timed-out attempts may still be running in the worker; wait until the last one has ended. */
   private PaymentAudit awaitQuietSandbox(String sagaId) throws InterruptedException {

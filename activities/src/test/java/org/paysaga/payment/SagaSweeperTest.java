@@ -62,7 +62,7 @@ class SagaSweeperTest {
     startRig(false);
     PaymentRequest request = TestPayments.withCard("tok_slow_2");
     rig.payments.start(request);
-    awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
+    rig.awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
     rig.client.newUntypedWorkflowStub(request.sagaId()).terminate("operator pulled the plug");
     Thread.sleep(2_500); // the charge attempt that was running lands anyway
 
@@ -144,7 +144,7 @@ class SagaSweeperTest {
     startRig(false);
     PaymentRequest request = TestPayments.withCard("tok_slow_1");
     rig.payments.start(request);
-    awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
+    rig.awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
     rig.client.newUntypedWorkflowStub(request.sagaId()).terminate("test");
 
     CompletableFuture<SweepResult> first = CompletableFuture.supplyAsync(() -> sweeper.sweep(SweepCursor.START, 10));
@@ -212,15 +212,6 @@ class SagaSweeperTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("note: ");
   }
 
-  private void awaitAttempts(String sagaId, String activityType, int attempts) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (rig.sandbox.audit(sagaId).attempts(activityType) < attempts) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(activityType + " never reached " + attempts + " attempts");
-      }
-      Thread.sleep(20);
-    }
-  }
 
   private void awaitClosed(String sagaId) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

@@ -12,12 +12,18 @@ import java.util.Map;
 import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaRun;
 import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaWorkflowSupport;
 
 /** The payment saga's workflow code: deterministic, all effects through activities. */
-public class PaymentSagaImpl implements PaymentSaga {
+public class PaymentSagaImpl extends SagaWorkflowSupport implements PaymentSaga {
   private final PaymentActivities activities =
       Workflow.newActivityStub(PaymentActivities.class, SagaActivityOptions.base(PaymentRefusals.ALL));
   private final SagaRun run = new SagaRun(WORKFLOW_TYPE, PaymentSteps.ALL);
+
+  @Override
+  protected SagaRun run() {
+    return run;
+  }
 
   @Override
   public SagaState pay(PaymentRequest request) {
@@ -33,21 +39,6 @@ public class PaymentSagaImpl implements PaymentSaga {
       return run.compensate(e);
     }
     return run.forwardOnly(COMPLETE_ORDER, () -> activities.completeOrder(request));
-  }
-
-  @Override
-  public SagaState state() {
-    return run.state();
-  }
-
-  @Override
-  public void retryCompensation() {
-    run.requestRetry();
-  }
-
-  @Override
-  public void resolve(String note) {
-    run.resolve(note);
   }
 
   /** What an operator sees of the payment in the DLQ. */

@@ -13,12 +13,18 @@ import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaRun;
 import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaWorkflowSupport;
 
 /** The refund saga's workflow code: the whole saga machinery comes from {@link SagaRun}. */
-public class RefundSagaImpl implements RefundSaga {
+public class RefundSagaImpl extends SagaWorkflowSupport implements RefundSaga {
   private final RefundActivities activities =
       Workflow.newActivityStub(RefundActivities.class, SagaActivityOptions.base(PaymentRefusals.ALL));
   private final SagaRun run = new SagaRun(WORKFLOW_TYPE, RefundSteps.ALL);
+
+  @Override
+  protected SagaRun run() {
+    return run;
+  }
 
   @Override
   public SagaState refund(RefundRequest request) {
@@ -40,21 +46,6 @@ public class RefundSagaImpl implements RefundSaga {
       return run.compensate(e);
     }
     return run.forwardOnly(REFUND_CARD, () -> activities.refundCard(request));
-  }
-
-  @Override
-  public SagaState state() {
-    return run.state();
-  }
-
-  @Override
-  public void retryCompensation() {
-    run.requestRetry();
-  }
-
-  @Override
-  public void resolve(String note) {
-    run.resolve(note);
   }
 
 }

@@ -12,8 +12,13 @@ import java.util.Map;
  * same retries, recovery, DLQ and metrics apply). The activities key their barrier on the saga's
  * ID from the input, so a compensation that already ran is not repeated.
  */
-public class SagaCompensationImpl implements SagaCompensation {
+public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCompensation {
   private SagaRun run;
+
+  @Override
+  protected SagaRun run() {
+    return run;
+  }
 
   @Override
   public SagaState compensate(CompensationOrder order) {
@@ -33,22 +38,4 @@ public class SagaCompensationImpl implements SagaCompensation {
     return run.compensate("operator retry of a saga Temporal gave up on");
   }
 
-  @Override
-  public SagaState state() {
-    return run == null ? null : run.state();
-  }
-
-  @Override
-  public void retryCompensation() {
-    if (run != null) {
-      run.requestRetry();
-    }
-  }
-
-  @Override
-  public void resolve(String note) {
-    if (run != null) {
-      run.resolve(note);
-    }
-  }
 }
