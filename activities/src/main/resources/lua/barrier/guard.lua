@@ -2,6 +2,7 @@
 -- The last KEY is the saga's barrier hash (saga:{<sagaId>}:barrier); the last two ARGV are the
 -- step (its forward activity type) and the phase: 'f' forward, 'c' compensation. The business
 -- write (the body) sees KEYS and ARGV as its caller built them and returns {verdict, value}.
+-- IdempotencyBarrier.begin runs these same checks with a body that writes nothing (proceed.lua).
 local barrier = KEYS[#KEYS]
 local step, phase = ARGV[#ARGV - 1], ARGV[#ARGV]
 local forward, compensation = step .. ':f', step .. ':c'

@@ -3,6 +3,7 @@ package org.paysaga.barrier;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paysaga.redis.LuaScript;
@@ -16,17 +17,24 @@ import org.paysaga.redis.LuaScript;
  * the business write ({@code lua/barrier/guard.lua}), so the two are atomic. Effects elsewhere (a
  * user's own payment provider or database) go through {@link #begin} and {@link #record} around
  * the call, and hand {@link BarrierKeys#idempotencyKey} downstream as the call's idempotency key:
- * between {@code begin} and {@code record} a worker may crash, and only the downstream service's
- * own deduplication on that key makes the retried call harmless. A downstream service that can be
- * called to undo an effect it has not seen yet (a refund racing its charge) must also remember
- * the undo by key and refuse the late effect.
+ * between {@code begin} and {@code record} a worker may crash after the service acted, and only
+ * the service's own deduplication on that key makes the retried call harmless. For the same
+ * reason a compensation calls the service's undo, keyed by the forward's key, on
+ * {@link BarrierDecision.Verdict#NOTHING_TO_DO} as well as on {@code PROCEED}: no forward record
+ * means nothing the barrier knows of, not nothing the service did. The service undoes what the key
+ * did, or, having never seen the key, remembers it as void and refuses the late forward
+ * (docs/idempotency-and-dlq.md).
  *
  * <p>Records have no TTL while the saga is open or parked in the DLQ; {@link #expire} starts the
  * 7-day TTL when the saga ends, and {@link #keep} takes a TTL away again.
  */
 public final class IdempotencyBarrier {
-  private static final LuaScript BEGIN = LuaScript.fromClasspath("lua/barrier/begin.lua");
+  // The same checks as around the sandbox's writes, with a body that only says "go ahead".
+  private static final LuaScript BEGIN = LuaScript.wrapped("lua/barrier/guard.lua", "lua/barrier/proceed.lua");
   private static final LuaScript RECORD = LuaScript.fromClasspath("lua/barrier/record.lua");
+  private static final LuaScript SEAL = LuaScript.fromClasspath("lua/barrier/seal.lua");
+  /** The record of a compensation that found its forward never took effect. */
+  public static final String NULL_COMPENSATION = "-";
 
   private final RedisClusterCommands<String, String> redis;
 
@@ -59,6 +67,21 @@ public final class IdempotencyBarrier {
   /** Every record of a saga: field ({@code <Step>:f} / {@code <Step>:c}) to result. */
   public Map<String, String> records(String sagaId) {
     return redis.hgetall(BarrierKeys.barrier(sagaId));
+  }
+
+  /**
+   * For a saga Temporal ended (nothing will run its code again): records a null compensation for
+   * each of {@code compensableSteps} whose forward has no record, atomically, so no forward of
+   * this saga can take effect any more. Returns the records as they are from then on.
+   */
+  public Map<String, String> seal(String sagaId, List<String> compensableSteps) {
+    List<Object> flat = SEAL.run(redis, ScriptOutputType.MULTI, List.of(BarrierKeys.barrier(sagaId)),
+        compensableSteps.toArray(String[]::new));
+    Map<String, String> records = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      records.put((String) flat.get(i), (String) flat.get(i + 1));
+    }
+    return records;
   }
 
   /** The saga ended: its records expire after {@code ttl}. */

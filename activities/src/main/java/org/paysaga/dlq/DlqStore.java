@@ -22,6 +22,7 @@ import org.paysaga.saga.DlqEntry;
 public final class DlqStore {
   private static final LuaScript PARK = LuaScript.fromClasspath("lua/dlq/park.lua");
   private static final LuaScript REMOVE = LuaScript.fromClasspath("lua/dlq/remove.lua");
+  private static final LuaScript READ = LuaScript.fromClasspath("lua/dlq/read.lua");
 
   private final RedisClusterCommands<String, String> redis;
   private final String entries;
@@ -45,21 +46,17 @@ public final class DlqStore {
     return added != null && added == 1L;
   }
 
+  /** The saga's entry, with the time it first entered the DLQ. */
   public Optional<DlqEntry> get(String sagaId) {
-    return Optional.ofNullable(redis.hget(entries, sagaId)).map(this::fromJson);
+    return read("one", sagaId).stream().findFirst();
   }
 
-  /** Entries newest first, {@code limit} of them from {@code offset}. */
+  /** Entries newest first (by the time each first entered the DLQ), {@code limit} of them from {@code offset}. */
   public List<DlqEntry> list(int offset, int limit) {
     if (offset < 0 || limit <= 0) {
       throw new IllegalArgumentException("offset must be >= 0 and limit > 0");
     }
-    List<String> ids = redis.zrevrange(index, offset, offset + limit - 1L);
-    List<DlqEntry> entries = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      get(id).ifPresent(entries::add);
-    }
-    return entries;
+    return read("page", Integer.toString(offset), Long.toString(offset + limit - 1L));
   }
 
   public long size() {
@@ -98,6 +95,31 @@ public final class DlqStore {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot write DLQ entry of " + entry.sagaId(), e);
     }
+  }
+
+  /**
+   * Entries as the read script returns them, JSON and index score in turn. A rewrite of an entry
+   * (a re-park after a failed retry, a second sweeper) carries its own time, but the index keeps
+   * the first: the entry reports that one, so its DLQ time and its place in the list agree.
+   */
+  private List<DlqEntry> read(String mode, String... args) {
+    String[] scriptArgs = new String[args.length + 1];
+    scriptArgs[0] = mode;
+    System.arraycopy(args, 0, scriptArgs, 1, args.length);
+    List<Object> reply = READ.run(redis, ScriptOutputType.MULTI, List.of(entries, index), scriptArgs);
+    List<DlqEntry> found = new ArrayList<>(reply.size() / 2);
+    for (int i = 0; i + 1 < reply.size(); i += 2) {
+      DlqEntry entry = fromJson((String) reply.get(i));
+      found.add(enteredAt(entry, (long) Double.parseDouble((String) reply.get(i + 1))));
+    }
+    return found;
+  }
+
+  private static DlqEntry enteredAt(DlqEntry entry, long dlqAtMillis) {
+    return entry.dlqAtMillis() == dlqAtMillis ? entry : new DlqEntry(entry.sagaId(),
+        entry.workflowId(), entry.runId(), entry.sagaType(), entry.businessKey(), entry.attributes(),
+        entry.reason(), entry.failureChain(), entry.steps(), entry.firstFailureAtMillis(), dlqAtMillis,
+        entry.retries(), entry.source(), entry.input());
   }
 
   private DlqEntry fromJson(String text) {

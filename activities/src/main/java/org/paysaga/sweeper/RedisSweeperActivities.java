@@ -116,9 +116,13 @@ public final class RedisSweeperActivities implements SweeperActivities {
   private Verdict park(String sagaId, WorkflowExecutionDescription description, String reason) {
     String sagaType = description == null ? null : description.getWorkflowType();
     List<StepDefinition> steps = sagaType == null ? null : catalog.steps(sagaType).orElse(null);
-    Map<String, String> records = barrier.records(sagaId);
+    // Seal before judging: a forward attempt still on its way can no longer land after the
+    // records were read, so "nothing left to undo" stays true.
+    Map<String, String> records = steps == null
+        ? barrier.records(sagaId)
+        : barrier.seal(sagaId, SagaStepsFromBarrier.compensable(steps));
     if (steps != null && (SagaStepsFromBarrier.allForwardDone(steps, records)
-        || (!SagaStepsFromBarrier.outstanding(steps, records) && !anyForwardInFlight(steps, records)))) {
+        || !SagaStepsFromBarrier.outstanding(steps, records))) {
       // Every step took effect, or nothing did that is not undone: there is nothing to repair.
       lifecycle.finish(sagaId);
       return Verdict.FINISHED;
@@ -133,13 +137,6 @@ public final class RedisSweeperActivities implements SweeperActivities {
         now, 0, DlqEntry.SOURCE_SWEEPER, input);
     lifecycle.park(entry);
     return Verdict.PARKED;
-  }
-
-  /** A compensable step with neither record may still be running somewhere: not safely over. */
-  private static boolean anyForwardInFlight(List<StepDefinition> steps, Map<String, String> records) {
-    boolean anyForward = steps.stream().anyMatch(s -> records.containsKey(s.step() + ":f"));
-    return anyForward && steps.stream().anyMatch(s -> s.compensation() != null
-        && !records.containsKey(s.step() + ":f") && !records.containsKey(s.step() + ":c"));
   }
 
   /** The saga's input, from the first event of its history (needed to run its compensations). */

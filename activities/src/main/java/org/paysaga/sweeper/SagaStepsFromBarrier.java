@@ -3,6 +3,7 @@ package org.paysaga.sweeper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.saga.StepDefinition;
 import org.paysaga.saga.StepState;
 import org.paysaga.saga.StepStatus;
@@ -15,27 +16,40 @@ final class SagaStepsFromBarrier {
   private SagaStepsFromBarrier() {}
 
   /**
-   * A step with a forward record SUCCEEDED; one without may still be in flight, so its status is
-   * unknown (RUNNING) and its compensation is owed too: run, it records a null compensation
-   * that also stops a late forward. A step with no compensation owes nothing.
+   * Step states from sealed records (see {@link IdempotencyBarrier#seal}): a forward with a record
+   * SUCCEEDED; a compensable one without never took effect (PENDING) and its compensation is not
+   * required, the seal recorded it as null. A compensation with a real record SUCCEEDED, one still
+   * owed is PENDING. A forward-only step without a record may still land: RUNNING.
    */
   static List<StepState> steps(List<StepDefinition> definitions, Map<String, String> records) {
     List<StepState> steps = new ArrayList<>(definitions.size());
     for (StepDefinition step : definitions) {
-      boolean forwardDone = records.containsKey(step.step() + ":f");
-      boolean compensated = records.containsKey(step.step() + ":c");
-      StepStatus forward = forwardDone ? StepStatus.SUCCEEDED : StepStatus.RUNNING;
+      String forwardRecord = records.get(step.step() + ":f");
+      String compensationRecord = records.get(step.step() + ":c");
+      StepStatus forward;
+      if (forwardRecord != null) {
+        forward = StepStatus.SUCCEEDED;
+      } else {
+        forward = step.compensation() == null || compensationRecord == null ? StepStatus.RUNNING : StepStatus.PENDING;
+      }
       StepStatus compensation;
       if (step.compensation() == null) {
         compensation = StepStatus.NOT_REQUIRED;
-      } else if (compensated) {
-        compensation = StepStatus.SUCCEEDED;
-      } else {
+      } else if (compensationRecord == null) {
         compensation = StepStatus.PENDING;
+      } else if (forwardRecord == null && IdempotencyBarrier.NULL_COMPENSATION.equals(compensationRecord)) {
+        compensation = StepStatus.NOT_REQUIRED;
+      } else {
+        compensation = StepStatus.SUCCEEDED;
       }
       steps.add(new StepState(step.step(), forward, 0, step.compensation(), compensation, 0, null));
     }
     return steps;
+  }
+
+  /** The steps that have a compensation: the ones the seal may close. */
+  static List<String> compensable(List<StepDefinition> definitions) {
+    return definitions.stream().filter(step -> step.compensation() != null).map(StepDefinition::step).toList();
   }
 
   /** True when every step, the last included, took effect: the saga did its work. */

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
 public final class RedisClusterTestServer implements AutoCloseable {
   private static final String LOOPBACK = "127.0.0.1";
   private static final int SLOTS = 16384;
+  /** Redis puts a node's cluster bus on its port + 10000, so a cluster node's port is at most 55535. */
+  private static final int BUS_PORT_OFFSET = 10000;
+  private static final int MAX_CLUSTER_PORT = 65535 - BUS_PORT_OFFSET;
   private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
   private final Path dir;
@@ -41,7 +44,7 @@ public final class RedisClusterTestServer implements AutoCloseable {
       dir = Files.createTempDirectory("redis-cluster-test");
       Path binary = binary();
       for (int i = 0; i < 3; i++) {
-        int port = freeLoopbackPort();
+        int port = freePortWithFreeBusPort();
         ports.add(port);
         Path nodeDir = Files.createDirectories(dir.resolve("node-" + port));
         processes.add(new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
@@ -61,6 +64,9 @@ public final class RedisClusterTestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       close();
       throw new IllegalStateException("interrupted while starting a Redis cluster", e);
+    } catch (RuntimeException e) {
+      close(); // a node that did not come up, or no cluster_state:ok: stop the others
+      throw e;
     }
   }
 
@@ -130,11 +136,27 @@ public final class RedisClusterTestServer implements AutoCloseable {
     }
   }
 
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+  /**
+   * A free loopback port whose cluster bus port (+10000) is free too. Redis refuses cluster mode
+   * above 55535 (the bus port would not exist), and the kernel hands out ephemeral ports up to
+   * 60999, so a plain free port fails about one node in five.
+   */
+  private static int freePortWithFreeBusPort() {
+    for (int tries = 0; tries < 200; tries++) {
+      int port = freeLoopbackPort(0);
+      if (port > 0 && port <= MAX_CLUSTER_PORT && freeLoopbackPort(port + BUS_PORT_OFFSET) > 0) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free loopback port <= " + MAX_CLUSTER_PORT + " with a free bus port");
+  }
+
+  /** Binds {@code port} (0: any) on loopback and lets it go; the port, or -1 when it is taken. */
+  private static int freeLoopbackPort(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
       return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException taken) {
+      return -1;
     }
   }
 
