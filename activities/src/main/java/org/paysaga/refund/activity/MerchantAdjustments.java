@@ -1,17 +1,27 @@
 package org.paysaga.refund.activity;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.sandbox.SandboxFailure;
+import org.paysaga.redis.LuaScript;
 
 /**
- * The sandbox merchant account's adjustments (debits for refunds, and credits back), one hash per
- * refund saga, {@code sandbox:{<sagaId>}:merchant-adjustments}: idempotency key -> adjustment. The
- * account dedupes on the key it is handed, like a real downstream service must.
+ * The sandbox merchant account's adjustments for refunds, one hash per refund saga
+ * ({@code sandbox:{<sagaId>}:merchant-adjustments}), behaving as a downstream service must when the
+ * barrier cannot share its script: it dedupes on the idempotency key it is handed, undoes by the
+ * forward's key, and an undo of a key it never saw voids that key so the late debit is refused.
  */
 public final class MerchantAdjustments {
-  private static final long TTL_SECONDS = java.time.Duration.ofDays(7).toSeconds();
+  private static final LuaScript DEBIT = LuaScript.fromClasspath("lua/refund/debit.lua");
+  private static final LuaScript UNDO = LuaScript.fromClasspath("lua/refund/undo-debit.lua");
+  private static final String TTL_SECONDS = Long.toString(Duration.ofDays(7).toSeconds());
+  static final String NOTHING_TO_UNDO = "nothing-to-undo";
 
   private final RedisClusterCommands<String, String> redis;
 
@@ -19,22 +29,36 @@ public final class MerchantAdjustments {
     this.redis = redis;
   }
 
-  /** Posts an adjustment once per idempotency key; returns its reference (the first one's on a repeat). */
-  String post(String sagaId, String idempotencyKey, String kind, PaymentRequest payment) {
-    String reference = "adj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-    String adjustment = reference + "|" + kind + "|" + payment.amountMinor() + "|" + payment.currency()
-        + "|" + payment.merchantId();
-    String key = key(sagaId);
-    if (!redis.hsetnx(key, idempotencyKey, adjustment)) {
-      adjustment = redis.hget(key, idempotencyKey);
+  /** Debits the merchant once per key; refused when the key was voided by an earlier undo. */
+  String debit(String sagaId, String debitKey, PaymentRequest payment) {
+    List<Object> reply = DEBIT.run(redis, ScriptOutputType.MULTI, List.of(key(sagaId)),
+        debitKey, adjustment("debit", payment), TTL_SECONDS);
+    if ("VOIDED".equals(reply.get(0))) {
+      throw SandboxFailure.refusal(PaymentRefusals.SAGA_ALREADY_COMPENSATED,
+          "the debit " + debitKey + " was voided by its undo before it arrived");
     }
-    redis.expire(key, TTL_SECONDS);
-    return adjustment.substring(0, adjustment.indexOf('|'));
+    return reference((String) reply.get(1));
   }
 
-  /** Every adjustment of a refund saga: idempotency key -> adjustment. */
+  /** Credits back the debit posted under {@code debitKey}, once; voids the key if there was none. */
+  String undoDebit(String sagaId, String debitKey, String undoKey, PaymentRequest payment) {
+    List<Object> reply = UNDO.run(redis, ScriptOutputType.MULTI, List.of(key(sagaId)),
+        debitKey, undoKey, adjustment("credit-back", payment), TTL_SECONDS);
+    return "NOTHING_TO_DO".equals(reply.get(0)) ? NOTHING_TO_UNDO : reference((String) reply.get(1));
+  }
+
+  /** Every adjustment of a refund saga: key -> adjustment, and {@code void:<key>} markers. */
   public Map<String, String> all(String sagaId) {
     return redis.hgetall(key(sagaId));
+  }
+
+  private static String adjustment(String kind, PaymentRequest payment) {
+    return "adj_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20) + "|" + kind + "|"
+        + payment.amountMinor() + "|" + payment.currency() + "|" + payment.merchantId();
+  }
+
+  private static String reference(String adjustment) {
+    return adjustment.substring(0, adjustment.indexOf('|'));
   }
 
   static String key(String sagaId) {

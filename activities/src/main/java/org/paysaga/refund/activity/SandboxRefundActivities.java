@@ -42,19 +42,24 @@ public final class SandboxRefundActivities implements RefundActivities {
 
   @Override
   public StepReceipt debitMerchant(RefundRequest request) {
-    return guarded(request, BarrierStep.forward(request.sagaId(), RefundSteps.DEBIT_MERCHANT), key -> {
+    BarrierStep step = BarrierStep.forward(request.sagaId(), RefundSteps.DEBIT_MERCHANT);
+    return guarded(request, step, key -> {
       if ("m_frozen".equals(request.payment().merchantId())) {
         throw SandboxFailure.refusal(PaymentRefusals.MERCHANT_FROZEN,
             "merchant " + request.payment().merchantId() + " is frozen");
       }
-      return adjustments.post(request.sagaId(), key, "debit", request.payment());
+      return adjustments.debit(request.sagaId(), key, request.payment());
     });
   }
 
   @Override
   public StepReceipt creditMerchantBack(RefundRequest request) {
+    // The undo goes downstream even when the barrier knows of no debit: a debit may have been
+    // posted by an attempt whose worker died before recording it. The account undoes it by the
+    // debit's key, or voids the key so that a debit still on its way is refused.
+    String debitKey = BarrierKeys.idempotencyKey(request.sagaId(), "DebitMerchant");
     return guarded(request, BarrierStep.compensation(request.sagaId(), RefundSteps.DEBIT_MERCHANT),
-        key -> adjustments.post(request.sagaId(), key, "credit-back", request.payment()));
+        key -> adjustments.undoDebit(request.sagaId(), debitKey, key, request.payment()));
   }
 
   @Override
@@ -70,12 +75,14 @@ public final class SandboxRefundActivities implements RefundActivities {
     try {
       RefundRequest.validate(request);
       BarrierDecision decision = barrier.begin(step);
+      String key = BarrierKeys.idempotencyKey(step.sagaId(), info.getActivityType());
       String reference = switch (decision.verdict()) {
         case REPLAYED -> decision.recorded();
-        case NOTHING_TO_DO -> "nothing-to-undo";
+        // A compensation the barrier finds void still tells the service (see creditMerchantBack).
+        case NOTHING_TO_DO -> effect.apply(key);
         case HANGING -> throw failure(info, PaymentRefusals.SAGA_ALREADY_COMPENSATED,
             step.step() + " arrived after its compensation was recorded: it takes no effect", false);
-        case PROCEED -> record(info, step, effect.apply(BarrierKeys.idempotencyKey(step.sagaId(), info.getActivityType())));
+        case PROCEED -> record(info, step, effect.apply(key));
       };
       log.info("saga={} step={} attempt={} reference={}", step.sagaId(), info.getActivityType(),
           info.getAttempt(), reference);
@@ -90,8 +97,8 @@ public final class SandboxRefundActivities implements RefundActivities {
   private String record(ActivityInfo info, BarrierStep step, String result) {
     BarrierDecision recorded = barrier.record(step, result);
     if (recorded.verdict() == BarrierDecision.Verdict.HANGING) {
-      // The compensation won the race; the downstream effect is deduplicated by its key and the
-      // compensation's own call undoes it (see IdempotencyBarrier's javadoc).
+      // The compensation won the race: it told the service to undo or void this key, and the
+      // service refuses or undoes this effect by it.
       throw failure(info, PaymentRefusals.SAGA_ALREADY_COMPENSATED,
           step.step() + " finished after its compensation was recorded", false);
     }
