@@ -1,0 +1,161 @@
+package org.paysaga.cli.connect;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.paysaga.cli.DurationConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The options every command takes, before or after its name. Each connection option defaults to
+ * an environment variable ({@link EnvironmentDefaults}), then to the local default.
+ */
+public final class GlobalOptions {
+  @Option(names = "--temporal-address", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT, order = 100,
+      description = "Temporal frontend (env TEMPORAL_ADDRESS, default 127.0.0.1:7233).")
+  String temporalAddress;
+
+  @Option(names = "--namespace", paramLabel = "NS", scope = ScopeType.INHERIT, order = 101,
+      description = "Temporal namespace (env TEMPORAL_NAMESPACE, default default).")
+  String namespace;
+
+  @Option(names = "--task-queue", paramLabel = "QUEUE", scope = ScopeType.INHERIT, order = 102,
+      description = "Task queue of the saga workers (env SAGA_TASK_QUEUE, default payment-saga).")
+  String taskQueue;
+
+  @Option(names = "--redis-url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 103,
+      description = "Redis of the DLQ (env REDIS_URL, default redis://127.0.0.1:6379); rediss:// for TLS, "
+          + "redis://[user:]password@host:port for AUTH, redis-sentinel:// too.")
+  String redisUrl;
+
+  @Option(names = "--ui-url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 104,
+      description = "Temporal UI, for links (env TEMPORAL_UI_URL, default http://localhost:8080).")
+  String uiUrl;
+
+  @Option(names = "--tls", paramLabel = "true|false", arity = "0..1", scope = ScopeType.INHERIT, order = 110,
+      description = "TLS to Temporal (env TEMPORAL_TLS). On by itself with --tls-cert, --tls-ca or "
+          + "--api-key; --tls=false keeps plain text even then.")
+  Boolean tls;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 111,
+      description = "Client certificate chain, PEM, for mutual TLS (env TEMPORAL_TLS_CERT).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 112,
+      description = "Private key of the client certificate, PKCS#8 PEM (env TEMPORAL_TLS_KEY).")
+  Path tlsKey;
+
+  @Option(names = "--tls-ca", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 113,
+      description = "CA certificates to trust for Temporal, PEM (env TEMPORAL_TLS_CA; default: the JVM's).")
+  Path tlsCa;
+
+  @Option(names = "--tls-server-name", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 114,
+      description = "Server name to verify and send (SNI), if not the address host (env TEMPORAL_TLS_SERVER_NAME).")
+  String tlsServerName;
+
+  @Option(names = "--api-key", paramLabel = "KEY", scope = ScopeType.INHERIT, order = 115,
+      description = "API key for Temporal, sent as a bearer token (env TEMPORAL_API_KEY).")
+  String apiKey;
+
+  @Option(names = "--redis-password", paramLabel = "PASSWORD", scope = ScopeType.INHERIT, order = 120,
+      description = "Redis AUTH password, instead of one in the URL (env REDIS_PASSWORD).")
+  String redisPassword;
+
+  @Option(names = "--redis-username", paramLabel = "USER", scope = ScopeType.INHERIT, order = 121,
+      description = "Redis ACL user for AUTH (env REDIS_USERNAME).")
+  String redisUsername;
+
+  @Option(names = "--redis-ca", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 122,
+      description = "CA certificates to trust for rediss://, PEM (env REDIS_TLS_CA; default: the JVM's).")
+  Path redisCa;
+
+  @Option(names = "--redis-cluster", paramLabel = "true|false", arity = "0..1", scope = ScopeType.INHERIT,
+      order = 123, description = "Use the Redis Cluster client even for one seed URL (env SAGA_REDIS_CLUSTER); "
+          + "several comma-separated URLs mean a cluster anyway.")
+  boolean redisCluster;
+
+  @Option(names = "--idempotency-ttl", paramLabel = "DURATION", hidden = true, scope = ScopeType.INHERIT,
+      converter = DurationConverter.class, order = 124,
+      description = "TTL of a saga's idempotency records once resolved by hand (env SAGA_IDEMPOTENCY_TTL, 7d).")
+  Duration idempotencyTtl;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT, order = 130,
+      description = "Print exactly one JSON object on stdout (messages go to stderr).")
+  boolean json;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, order = 131,
+      description = "Show stack traces of errors.")
+  boolean verbose;
+
+  public String temporalAddress() {
+    return temporalAddress;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  public String redisUrl() {
+    return redisUrl;
+  }
+
+  public String uiUrl() {
+    return uiUrl;
+  }
+
+  public Boolean tls() {
+    return tls;
+  }
+
+  public Path tlsCert() {
+    return tlsCert;
+  }
+
+  public Path tlsKey() {
+    return tlsKey;
+  }
+
+  public Path tlsCa() {
+    return tlsCa;
+  }
+
+  public String tlsServerName() {
+    return tlsServerName;
+  }
+
+  public String apiKey() {
+    return apiKey;
+  }
+
+  public String redisPassword() {
+    return redisPassword;
+  }
+
+  public String redisUsername() {
+    return redisUsername;
+  }
+
+  public Path redisCa() {
+    return redisCa;
+  }
+
+  public boolean redisCluster() {
+    return redisCluster;
+  }
+
+  public Duration idempotencyTtl() {
+    return idempotencyTtl;
+  }
+
+  public boolean json() {
+    return json;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+}

@@ -1,0 +1,49 @@
+package org.paysaga.cli.dlq;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.util.function.Supplier;
+import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.catalog.SagaTypes;
+import org.paysaga.cli.CliContext;
+import org.paysaga.cli.connect.Connections;
+import org.paysaga.cli.connect.TemporalConnection;
+import org.paysaga.cli.errors.CliException;
+import org.paysaga.cli.status.SagaInspector;
+import org.paysaga.dlq.DlqEntryNotFoundException;
+import org.paysaga.dlq.DlqService;
+import org.paysaga.dlq.DlqStore;
+import org.paysaga.redis.SagaKeyspace;
+
+/** The DLQ service of a command run, on the options' Redis (and Temporal, for what signals or starts). */
+final class DlqAccess {
+  static final String ID = "<id>";
+
+  private DlqAccess() {}
+
+  /**
+   * @param signals true for retry, resolve and remove, which talk to Temporal: it is checked to
+   *     answer first; list, show and size never call it
+   */
+  static DlqService service(CliContext context, boolean signals) {
+    Connections connections = context.connections();
+    RedisClusterCommands<String, String> redis = connections.redis().commands();
+    TemporalConnection temporal = signals ? connections.temporal() : connections.temporalUnchecked();
+    return new DlqService(new DlqStore(redis, SagaKeyspace.DEFAULT), new IdempotencyBarrier(redis),
+        temporal.client(), context.options().taskQueue(), SagaTypes.catalog(),
+        context.options().idempotencyTtl(), System::currentTimeMillis);
+  }
+
+  /** The entry ID (the saga's workflow ID) of an argument; a payment number works too. */
+  static String entryId(String argument) {
+    return SagaInspector.sagaId(argument, ID);
+  }
+
+  /** Runs a call on one entry; a missing entry is exit 3. */
+  static <T> T onEntry(String id, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (DlqEntryNotFoundException e) {
+      throw CliException.notFound("no DLQ entry " + id, e);
+    }
+  }
+}

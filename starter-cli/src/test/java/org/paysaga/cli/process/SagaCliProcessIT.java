@@ -1,0 +1,157 @@
+package org.paysaga.cli.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.paysaga.cli.testing.CliRun;
+
+/**
+ * The real {@code saga-cli.jar} against the real worker app in its local profile, as processes:
+ * the demo, then status, history and the DLQ commands on what it made.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SagaCliProcessIT {
+  private static WorkerAppProcess worker;
+  private static CliProcess saga;
+  private static JsonNode demo;
+
+  @BeforeAll
+  static void startTheWorker() throws Exception {
+    Path log = Path.of("target/it-worker-app.log");
+    Files.createDirectories(log.getParent());
+    worker = WorkerAppProcess.start(log);
+    saga = new CliProcess(worker.environment());
+  }
+
+  @AfterAll
+  static void stopTheWorker() {
+    if (worker != null) {
+      worker.close();
+    }
+  }
+
+  private static JsonNode demoSaga(String path) {
+    for (JsonNode node : demo.get("sagas")) {
+      if (node.get("path").asText().equals(path)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no " + path + " saga in " + demo);
+  }
+
+  private static CliRun ok(String... args) {
+    CliRun run = saga.run(args);
+    assertThat(run.exitCode()).as("saga " + String.join(" ", args) + "\n" + run + "\nworker:\n" + worker.tail())
+        .isZero();
+    return run;
+  }
+
+  /** Runs the command until its JSON passes the check (at most a minute). */
+  private static JsonNode until(Predicate<JsonNode> check, String... args) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    JsonNode json = ok(args).json();
+    while (!check.test(json)) {
+      assertThat(System.currentTimeMillis()).as("saga " + String.join(" ", args) + ": " + json).isLessThan(deadline);
+      WorkerAppProcess.sleep(1000);
+      json = ok(args).json();
+    }
+    return json;
+  }
+
+  @Test
+  @Order(1)
+  void theDemoRunsOneSagaPerSandboxPath() {
+    CliRun run = ok("demo", "--json");
+
+    demo = run.json();
+    List<String> paths = new ArrayList<>();
+    demo.get("sagas").forEach(s -> paths.add(s.get("path").asText()));
+    assertThat(paths).containsExactly("success", "decline", "flaky-then-success", "flaky-exhausted",
+        "frozen-merchant", "refund-failure");
+    assertThat(demo.get("allAsExpected").asBoolean()).as(demo.toString()).isTrue();
+    assertThat(demoSaga("success").get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(demoSaga("flaky-then-success").get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(demoSaga("flaky-exhausted").get("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(demo.get("commands").toString()).contains("saga dlq list");
+  }
+
+  @Test
+  @Order(2)
+  void statusAndHistoryOfWhatTheDemoMade() {
+    String flaky = demoSaga("flaky-exhausted").get("paymentNo").asText();
+
+    CliRun status = ok("status", flaky);
+    JsonNode history = ok("history", flaky, "--json").json();
+
+    assertThat(status.out()).contains(": COMPENSATED").contains("Read from the workflow result");
+    assertThat(history.get("historyUrl").asText()).startsWith("http://ui.it:8080/namespaces/default/workflows/payment-"
+        + flaky + "/");
+    assertThat(history.get("events").toString()).contains("CallPaymentChannel").contains("ActivityTaskFailed");
+  }
+
+  @Test
+  @Order(3)
+  void theRefundFailureLandsInTheDlq() {
+    String sagaId = demoSaga("refund-failure").get("sagaId").asText();
+
+    JsonNode list = until(json -> json.get("entries").toString().contains(sagaId), "dlq", "list", "--json");
+    JsonNode show = ok("dlq", "show", sagaId, "--json").json();
+    CliRun size = ok("dlq", "size");
+    JsonNode status = ok("status", sagaId, "--json").json();
+
+    assertThat(list.get("total").asInt()).isPositive();
+    assertThat(show.get("entry").get("sagaId").asText()).isEqualTo(sagaId);
+    assertThat(show.get("entry").get("reason").asText()).contains("RefundPayment");
+    assertThat(show.get("entry").get("sagaWaiting").asBoolean()).isTrue();
+    assertThat(size.out().strip()).matches("[1-9][0-9]*");
+    assertThat(status.get("inDlq").asBoolean()).isTrue();
+    assertThat(status.get("saga").get("status").asText()).isEqualTo("DLQ");
+  }
+
+  @Test
+  @Order(4)
+  void removeRefusesAWaitingSagaAndResolveClosesIt() {
+    String sagaId = demoSaga("refund-failure").get("sagaId").asText();
+
+    CliRun refused = saga.run("dlq", "remove", sagaId);
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("--force");
+
+    ok("dlq", "resolve", sagaId, "--note", "refunded by bank transfer, ticket OPS-7");
+    JsonNode status = until(json -> json.get("saga").get("status").asText().equals("RESOLVED"),
+        "status", sagaId, "--json");
+    assertThat(status.get("saga").get("note").asText()).isEqualTo("refunded by bank transfer, ticket OPS-7");
+    CliRun gone = saga.run("dlq", "show", sagaId);
+    assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(3);
+    assertThat(saga.run("status", "no-such-payment").exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(5)
+  void retryRunsTheCompensationAgainAndForceRemoves() {
+    // The refund is refused outright: the saga parks at once, and again after each retry.
+    CliRun pay = ok("pay", "--payment-no", "it-retry-" + System.nanoTime(), "--merchant", "m_frozen",
+        "--amount", "8.00", "--currency", "CNY", "--card-token", "tok_refund_refused", "--json");
+    String sagaId = pay.json().get("sagaId").asText();
+    until(json -> json.get("entries").toString().contains(sagaId), "dlq", "list", "--json");
+
+    JsonNode retry = ok("dlq", "retry", sagaId, "--json").json();
+
+    assertThat(retry.get("action").asText()).isEqualTo("signalled");
+    JsonNode again = until(json -> json.get("entry").get("retries").asInt() == 1, "dlq", "show", sagaId, "--json");
+    assertThat(again.get("entry").get("sagaWaiting").asBoolean()).isTrue();
+    ok("dlq", "remove", sagaId, "--force");
+    assertThat(saga.run("dlq", "show", sagaId).exitCode()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,195 @@
+package org.paysaga.cli.testing;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.catalog.SagaTypes;
+import org.paysaga.dlq.DlqStore;
+import org.paysaga.inflight.InflightRegistry;
+import org.paysaga.lifecycle.RedisSagaLifecycle;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.payment.PaymentSagaImpl;
+import org.paysaga.payment.PaymentSteps;
+import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.saga.SagaCompensationImpl;
+import org.paysaga.saga.SagaSettings;
+import org.paysaga.saga.SagaSweeperImpl;
+import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaStatus;
+import org.paysaga.saga.SweeperSettings;
+import org.paysaga.sweeper.RedisSweeperActivities;
+import org.paysaga.testing.RedisTestServer;
+import org.paysaga.testing.TestPayments;
+
+/**
+ * What the command tests run against, one per JVM: Temporal's test server bound to a loopback port
+ * (the CLI connects to an address; real time, so retries take their 2/4/8 s), a real Redis, and a
+ * worker with the saga workflows and the sandbox activities on a task queue of its own.
+ */
+public final class SagaTestStack {
+  /**
+   * Recovery gives up at once: a saga whose compensation gave up parks in the DLQ right away. The
+   * CLI reads the DLQ in the default keyspace ({@code saga:{dlq}:*}), so the worker writes there.
+   */
+  private static final SagaSettings RECOVERY = new SagaSettings(Duration.ofSeconds(1), Duration.ofMillis(1));
+  private static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
+  private static volatile SagaTestStack instance;
+
+  private final int temporalPort;
+  private final TestServer.PortBoundTestServer server;
+  private final WorkflowServiceStubs stubs;
+  private final WorkflowClient client;
+  private final WorkerFactory workers;
+  private final String taskQueue = "cli-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final RedisTestServer redis = RedisTestServer.get();
+  private final DlqStore dlq;
+  /** A saga on its way into the DLQ from the start, so tests that only read one need not wait long. */
+  private final PaymentRequest sharedParked;
+
+  private SagaTestStack() {
+    temporalPort = freePort();
+    server = TestServer.createPortBoundServer(temporalPort);
+    stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress()).build());
+    client = WorkflowClient.newInstance(stubs);
+    workers = WorkerFactory.newInstance(client);
+    Worker worker = workers.newWorker(taskQueue);
+    worker.registerWorkflowImplementationTypes(PaymentSteps.implementationOptions(Map.of()),
+        PaymentSagaImpl.class, SagaCompensationImpl.class, SagaSweeperImpl.class);
+    RedisCommands<String, String> commands = redis.commands();
+    dlq = new DlqStore(commands, SagaKeyspace.DEFAULT);
+    InflightRegistry inflight = new InflightRegistry(commands, SagaKeyspace.DEFAULT);
+    IdempotencyBarrier barrier = new IdempotencyBarrier(commands);
+    RedisSagaLifecycle lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, RECOVERY, IDEMPOTENCY_TTL);
+    worker.registerActivitiesImplementations(
+        new SandboxPaymentActivities(new SandboxPaymentServices(commands)),
+        lifecycle,
+        new RedisSweeperActivities(inflight, dlq, barrier, lifecycle, client, SagaTypes.catalog(),
+            SweeperSettings.DEFAULTS, System::currentTimeMillis));
+    workers.start();
+    sharedParked = startParking(SandboxMagicValues.CARD_REFUND_REFUSED);
+  }
+
+  /** The client the tests start sagas with, on this stack's task queue. */
+  public PaymentSagaClient payments() {
+    return new PaymentSagaClient(client, new PaymentSagaClient.Options(taskQueue, null));
+  }
+
+  /** A saga parked in the DLQ (its refund is refused), shared: only read it. */
+  public SagaState parkedSaga() {
+    return awaitStatus(sharedParked.sagaId(), SagaStatus.DLQ);
+  }
+
+  /**
+   * Fresh sagas driven into the DLQ, started together: the charge succeeds, crediting the frozen
+   * merchant is refused, and the refund fails with this card ({@code tok_refund_refused} parks at
+   * once, {@code tok_refund_flaky_4} after its four attempts, and succeeds when retried).
+   */
+  public List<SagaState> parkSagas(String cardToken, int count) {
+    List<PaymentRequest> requests = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      requests.add(startParking(cardToken));
+    }
+    return requests.stream().map(r -> awaitStatus(r.sagaId(), SagaStatus.DLQ)).toList();
+  }
+
+  private PaymentRequest startParking(String cardToken) {
+    PaymentRequest request = TestPayments.payment(cardToken, SandboxMagicValues.MERCHANT_FROZEN);
+    payments().start(request);
+    return request;
+  }
+
+  /** The DLQ the worker parks sagas in (the default keyspace the CLI reads). */
+  public DlqStore dlq() {
+    return dlq;
+  }
+
+  /** Polls the saga's state until it has this status (at most a minute). */
+  public SagaState awaitStatus(String sagaId, SagaStatus status) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    SagaState state = payments().state(sagaId);
+    while (state.status() != status) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("saga " + sagaId + " is " + state.status() + ", not " + status + " after a minute");
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      state = payments().state(sagaId);
+    }
+    return state;
+  }
+
+  public static SagaTestStack get() {
+    if (instance == null) {
+      synchronized (SagaTestStack.class) {
+        if (instance == null) {
+          instance = new SagaTestStack();
+          Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "saga-test-stack-stop"));
+        }
+      }
+    }
+    return instance;
+  }
+
+  /** The command line pointed at this stack through its environment variables. */
+  public Cli cli() {
+    return new Cli(Map.of(
+        "TEMPORAL_ADDRESS", temporalAddress(),
+        "SAGA_TASK_QUEUE", taskQueue,
+        "REDIS_URL", redis.redisUri(),
+        "TEMPORAL_UI_URL", "http://ui.test:8080"));
+  }
+
+  public String temporalAddress() {
+    return "127.0.0.1:" + temporalPort;
+  }
+
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  public WorkflowClient client() {
+    return client;
+  }
+
+  public RedisTestServer redis() {
+    return redis;
+  }
+
+  /** A loopback port nothing listens on (free now). */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stop() {
+    workers.shutdownNow();
+    stubs.shutdownNow();
+    server.close();
+  }
+}
