@@ -1,0 +1,100 @@
+package org.paysaga.worker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.paysaga.payment.PaymentSaga;
+import org.paysaga.worker.config.SagaProperties;
+import org.paysaga.worker.local.LocalStack;
+import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.worker.temporal.WorkersStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logs, once the workers poll, where everything listens and which CLI command to try next.
+ */
+@Component
+class StartupReport implements ApplicationListener<WorkersStartedEvent> {
+  private static final Logger log = LoggerFactory.getLogger("org.paysaga.worker");
+  private static final String CLI = "java -jar starter-cli/target/saga-cli.jar";
+  private static final String DEFAULT_TEMPORAL = "127.0.0.1:7233";
+  private static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
+
+  private final Environment environment;
+  private final SagaProperties properties;
+  private final RedisEndpoint redis;
+  private final ObjectProvider<LocalStack> localStack;
+
+  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis,
+      ObjectProvider<LocalStack> localStack) {
+    this.environment = environment;
+    this.properties = properties;
+    this.redis = redis;
+    this.localStack = localStack;
+  }
+
+  @Override
+  public void onApplicationEvent(WorkersStartedEvent event) {
+    log.info(report(event.sinceJvmStart()));
+  }
+
+  String report(Duration timeTaken) {
+    String target = environment.getProperty("spring.temporal.connection.target", DEFAULT_TEMPORAL);
+    String namespace = environment.getProperty("spring.temporal.namespace", "default");
+    LocalStack local = localStack.getIfAvailable();
+    String temporal = local != null ? local.temporal().describe() : target;
+    String redisText = local != null ? local.redis().describe() : redis.describe();
+    String management = managementUrl();
+    String[] profiles = environment.getActiveProfiles();
+
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("Payment saga worker ready in %.1f s (profile %s)%n",
+        timeTaken == null ? 0.0 : timeTaken.toMillis() / 1000.0,
+        profiles.length == 0 ? "default" : String.join(",", profiles)));
+    text.append(String.format("  Temporal     %s, namespace %s, task queue %s%n", temporal, namespace,
+        properties.taskQueue()));
+    text.append(String.format("  Redis        %s%n", redisText));
+    text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
+    text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
+    boolean embeddedTemporal = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
+    text.append(String.format("  Temporal UI  %s%s%n", properties.temporalUiUrl(),
+        embeddedTemporal ? " (none for the embedded test server: use the CLI's status and history)" : ""));
+    text.append(String.format("  Try next     %s", cliCommand(target, namespace)));
+    return text.toString();
+  }
+
+  private String cliCommand(String target, String namespace) {
+    List<String> flags = new ArrayList<>();
+    if (!DEFAULT_TEMPORAL.equals(target)) {
+      flags.add("--temporal-address " + target);
+    }
+    if (!"default".equals(namespace)) {
+      flags.add("--namespace " + namespace);
+    }
+    if (!PaymentSaga.DEFAULT_TASK_QUEUE.equals(properties.taskQueue())) {
+      flags.add("--task-queue " + properties.taskQueue());
+    }
+    String url = properties.redis().url().strip();
+    if (!DEFAULT_REDIS.equals(url)) {
+      // Never print a password: with credentials in the URL, pass the variable along.
+      flags.add(url.contains("@") ? "--redis-url \"$REDIS_URL\"" : "--redis-url " + url);
+    }
+    return CLI + (flags.isEmpty() ? "" : " " + String.join(" ", flags)) + " demo";
+  }
+
+  private String managementUrl() {
+    String port = environment.getProperty("local.management.port",
+        environment.getProperty("local.server.port", environment.getProperty("management.server.port", "8081")));
+    String address = environment.getProperty("management.server.address",
+        environment.getProperty("server.address", "localhost"));
+    if ("0.0.0.0".equals(address) || "::".equals(address)) {
+      address = "localhost";
+    }
+    return "http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+  }
+}

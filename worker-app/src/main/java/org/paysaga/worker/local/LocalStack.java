@@ -1,0 +1,195 @@
+package org.paysaga.worker.local;
+
+import io.lettuce.core.RedisURI;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.paysaga.worker.local.EndpointProbe.Answer;
+import org.paysaga.worker.local.EndpointProbe.Result;
+import org.paysaga.worker.redis.RedisEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local profile's Temporal and Redis: for each, where the configuration points
+ * ({@code TEMPORAL_ADDRESS}, {@code REDIS_URL}), the server that already answers there, or else an
+ * embedded one started in this process on that loopback address. A port held by anything else is
+ * a startup error that says so.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  static final int TEMPORAL_DEFAULT_PORT = 7233;
+
+  /** How the worker came by a server. */
+  public enum Origin {
+    /** Started here, in this process, in memory. */
+    EMBEDDED,
+    /** Answered at the configured address before the worker started. */
+    EXISTING,
+    /** Not probed (TLS, sentinel or cluster): used as configured. */
+    AS_CONFIGURED
+  }
+
+  /** One server of the stack as the startup log reports it. */
+  public record Service(String address, Origin origin) {
+    public String describe() {
+      return switch (origin) {
+        case EMBEDDED -> address + " (embedded in this process, in memory)";
+        case EXISTING -> address + " (already running there; used as is)";
+        case AS_CONFIGURED -> address + " (as configured)";
+      };
+    }
+  }
+
+  private final Service temporal;
+  private final Service redis;
+  private final LocalTemporalServer temporalServer;
+  private final LocalRedisServer redisServer;
+
+  private LocalStack(Service temporal, LocalTemporalServer temporalServer, Service redis, LocalRedisServer redisServer) {
+    this.temporal = temporal;
+    this.temporalServer = temporalServer;
+    this.redis = redis;
+    this.redisServer = redisServer;
+  }
+
+  public Service temporal() {
+    return temporal;
+  }
+
+  public Service redis() {
+    return redis;
+  }
+
+  /**
+   * @param temporalTarget {@code spring.temporal.connection.target} (from {@code TEMPORAL_ADDRESS})
+   * @param temporalTls true when TLS, mTLS or an API key is configured for Temporal: then the
+   *     address is used as configured, never embedded
+   */
+  public static LocalStack start(String temporalTarget, boolean temporalTls, RedisEndpoint redisEndpoint) {
+    LocalTemporalServer temporalServer = null;
+    Service temporal;
+    if (temporalTls) {
+      temporal = new Service(temporalTarget, Origin.AS_CONFIGURED);
+      log.info("Temporal: {} is configured with TLS; the local profile uses it as configured", temporalTarget);
+    } else {
+      HostPort at = HostPort.parse(temporalTarget, TEMPORAL_DEFAULT_PORT, "TEMPORAL_ADDRESS");
+      Result probe = EndpointProbe.temporal(at.host(), at.port());
+      if (probe.answer() == Answer.EXPECTED) {
+        temporal = new Service(at.toString(), Origin.EXISTING);
+        log.info("Temporal: a Temporal server already answers at {}; using it (no embedded server started)", at);
+      } else if (probe.answer() == Answer.SOMETHING_ELSE) {
+        throw new LocalStackException("TEMPORAL_ADDRESS " + at + " is held by something that is not a Temporal"
+            + " server: " + probe.detail() + ".",
+            "Stop what listens on port " + at.port() + ", or point TEMPORAL_ADDRESS at a free loopback port,"
+                + " e.g. TEMPORAL_ADDRESS=127.0.0.1:" + (at.port() + 1) + ".");
+      } else {
+        requireLoopback(at, "TEMPORAL_ADDRESS", "Temporal");
+        temporalServer = LocalTemporalServer.start(at.host(), at.port());
+        temporal = new Service(at.toString(), Origin.EMBEDDED);
+        log.info("Temporal: started the embedded Temporal test server on {} (in memory, real time)", at);
+      }
+    }
+    try {
+      LocalRedisServer redisServer = null;
+      Service redis;
+      RedisURI uri = redisEndpoint.first();
+      if (redisEndpoint.cluster() || redisEndpoint.sentinel() || redisEndpoint.tls() || uri.getSocket() != null) {
+        redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED);
+        log.info("Redis: {} is not a plain redis:// server; the local profile uses it as configured",
+            redisEndpoint.describe());
+      } else {
+        HostPort at = new HostPort(uri.getHost(), uri.getPort());
+        Result probe = EndpointProbe.redis(at.host(), at.port());
+        if (probe.answer() == Answer.EXPECTED) {
+          redis = new Service("redis://" + at, Origin.EXISTING);
+          log.info("Redis: a Redis already answers at {}; using it (no embedded redis-server started)", at);
+        } else if (probe.answer() == Answer.SOMETHING_ELSE) {
+          throw new LocalStackException("REDIS_URL " + redisEndpoint.describe() + " is held by something that is"
+              + " not Redis: " + probe.detail() + ".",
+              "Stop what listens on port " + at.port() + ", or point REDIS_URL at a free loopback port,"
+                  + " e.g. REDIS_URL=redis://127.0.0.1:" + (at.port() + 1) + ".");
+        } else {
+          requireLoopback(at, "REDIS_URL", "Redis");
+          redisServer = LocalRedisServer.start(at.host(), at.port());
+          redis = new Service("redis://" + at, Origin.EMBEDDED);
+          log.info("Redis: started the embedded redis-server on {} (in memory)", at);
+        }
+      }
+      return new LocalStack(temporal, temporalServer, redis, redisServer);
+    } catch (RuntimeException e) {
+      if (temporalServer != null) {
+        temporalServer.close();
+      }
+      throw e;
+    }
+  }
+
+  private static void requireLoopback(HostPort at, String variable, String what) {
+    boolean loopback;
+    try {
+      loopback = InetAddress.getByName(at.host()).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new LocalStackException("Nothing answers at " + variable + " " + at + ", and the local profile starts its"
+          + " embedded " + what + " on a loopback address only.",
+          "Start " + what + " at " + at + ", or point " + variable + " at a loopback address (127.0.0.1).");
+    }
+  }
+
+  /** Stops the embedded servers (after the workers and connections, which depend on this bean). */
+  @Override
+  public void close() {
+    if (redisServer != null) {
+      redisServer.close();
+    }
+    if (temporalServer != null) {
+      temporalServer.close();
+    }
+  }
+
+  record HostPort(String host, int port) {
+    static HostPort parse(String target, int defaultPort, String variable) {
+      String t = target == null ? "" : target.strip();
+      if (t.contains("://")) {
+        t = t.substring(t.indexOf("://") + 3);
+      }
+      String host = t;
+      int port = defaultPort;
+      if (t.startsWith("[")) { // [::1]:7233
+        int end = t.indexOf(']');
+        host = t.substring(1, end);
+        if (t.length() > end + 2 && t.charAt(end + 1) == ':') {
+          port = parsePort(t.substring(end + 2), target, variable);
+        }
+      } else if (t.indexOf(':') >= 0 && t.indexOf(':') == t.lastIndexOf(':')) {
+        host = t.substring(0, t.indexOf(':'));
+        port = parsePort(t.substring(t.indexOf(':') + 1), target, variable);
+      }
+      if (host.isBlank()) {
+        throw new LocalStackException(variable + " '" + target + "' names no host.",
+            "Set " + variable + " to host:port, e.g. 127.0.0.1:" + defaultPort + ".");
+      }
+      return new HostPort(host, port);
+    }
+
+    private static int parsePort(String port, String target, String variable) {
+      try {
+        int p = Integer.parseInt(port);
+        if (p > 0 && p < 65536) {
+          return p;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new LocalStackException(variable + " '" + target + "' has no valid port.",
+          "Set " + variable + " to host:port, e.g. 127.0.0.1:7233.");
+    }
+
+    @Override
+    public String toString() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.paysaga.worker.local;
+
+/** The local profile cannot provide Temporal or Redis where the configuration points. */
+public final class LocalStackException extends IllegalStateException {
+  private final String action;
+
+  LocalStackException(String message, String action) {
+    super(message);
+    this.action = action;
+  }
+
+  /** What the user can do about it. */
+  public String action() {
+    return action;
+  }
+}

@@ -1,0 +1,122 @@
+package org.paysaga.worker.redis;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.masterreplica.MasterReplica;
+import io.lettuce.core.masterreplica.StatefulRedisMasterReplicaConnection;
+import java.io.File;
+import java.time.Duration;
+
+/**
+ * The worker's one Redis connection (Lettuce multiplexes it over every thread): a standalone or
+ * sentinel-managed server through {@link RedisClient}, or a Redis Cluster through
+ * {@link RedisClusterClient}. Both give {@link RedisClusterCommands}, the API the activities use.
+ */
+public final class SagaRedis implements AutoCloseable {
+  private final RedisEndpoint endpoint;
+  private final AbstractRedisClient client;
+  private final StatefulConnection<String, String> connection;
+  private final RedisClusterCommands<String, String> sync;
+  private final RedisClusterAsyncCommands<String, String> async;
+
+  private SagaRedis(RedisEndpoint endpoint, AbstractRedisClient client,
+      StatefulConnection<String, String> connection, RedisClusterCommands<String, String> sync,
+      RedisClusterAsyncCommands<String, String> async) {
+    this.endpoint = endpoint;
+    this.client = client;
+    this.connection = connection;
+    this.sync = sync;
+    this.async = async;
+  }
+
+  /**
+   * The client for the endpoint, not yet connected: {@link RedisClient} for a server or a sentinel
+   * group, {@link RedisClusterClient} for a cluster.
+   */
+  public static AbstractRedisClient client(RedisEndpoint endpoint, Duration commandTimeout, String tlsCaFile) {
+    SslOptions ssl = tlsCaFile == null || tlsCaFile.isBlank() ? SslOptions.create()
+        : SslOptions.builder().jdkSslProvider().trustManager(new File(tlsCaFile.strip())).build();
+    SocketOptions socket = SocketOptions.builder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .keepAlive(true)
+        .build();
+    TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
+    if (endpoint.cluster()) {
+      RedisClusterClient cluster = RedisClusterClient.create(endpoint.uris());
+      cluster.setOptions(ClusterClientOptions.builder()
+          .socketOptions(socket)
+          .sslOptions(ssl)
+          .timeoutOptions(timeouts)
+          .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+              .enableAllAdaptiveRefreshTriggers()
+              .enablePeriodicRefresh(Duration.ofMinutes(1))
+              .build())
+          .build());
+      return cluster;
+    }
+    RedisClient client = RedisClient.create();
+    client.setOptions(ClientOptions.builder().socketOptions(socket).sslOptions(ssl).timeoutOptions(timeouts).build());
+    return client;
+  }
+
+  /**
+   * Connects; a sentinel URL connects to the master the sentinels name (and follows failovers).
+   *
+   * @throws io.lettuce.core.RedisConnectionException when Redis does not answer
+   */
+  public static SagaRedis connect(RedisEndpoint endpoint, AbstractRedisClient client) {
+    if (client instanceof RedisClusterClient cluster) {
+      StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+      return new SagaRedis(endpoint, client, connection, connection.sync(), connection.async());
+    }
+    RedisClient standalone = (RedisClient) client;
+    if (endpoint.sentinel()) {
+      StatefulRedisMasterReplicaConnection<String, String> connection =
+          MasterReplica.connect(standalone, StringCodec.UTF8, endpoint.first());
+      return new SagaRedis(endpoint, client, connection, connection.sync(), connection.async());
+    }
+    StatefulRedisConnection<String, String> connection = standalone.connect(endpoint.first());
+    return new SagaRedis(endpoint, client, connection, connection.sync(), connection.async());
+  }
+
+  public RedisEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public AbstractRedisClient client() {
+    return client;
+  }
+
+  public StatefulConnection<String, String> connection() {
+    return connection;
+  }
+
+  /** What the activities and stores use. */
+  public RedisClusterCommands<String, String> commands() {
+    return sync;
+  }
+
+  /** For reads that must not block a caller longer than it wants (health, gauges). */
+  public RedisClusterAsyncCommands<String, String> async() {
+    return async;
+  }
+
+  /** Closes the connection; the client is shut down by its own bean. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+}

@@ -1,0 +1,38 @@
+package org.paysaga.worker.stores;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.dlq.DlqStore;
+import org.paysaga.inflight.InflightRegistry;
+import org.paysaga.redis.SagaKeyspace;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Redis stores of DESIGN.md "Redis" on the worker's connection: the idempotency barrier, the
+ * DLQ and the in-flight registry. The saga lifecycle, the sweeper and the gauges share them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RedisStoresConfiguration {
+
+  /** The key names of DESIGN.md ({@code saga:{inflight}}, {@code saga:{dlq}:...}), as the CLI uses them. */
+  @Bean
+  SagaKeyspace sagaKeyspace() {
+    return SagaKeyspace.DEFAULT;
+  }
+
+  @Bean
+  InflightRegistry inflightRegistry(RedisClusterCommands<String, String> redisCommands, SagaKeyspace keyspace) {
+    return new InflightRegistry(redisCommands, keyspace);
+  }
+
+  @Bean
+  DlqStore dlqStore(RedisClusterCommands<String, String> redisCommands, SagaKeyspace keyspace) {
+    return new DlqStore(redisCommands, keyspace);
+  }
+
+  @Bean
+  IdempotencyBarrier idempotencyBarrier(RedisClusterCommands<String, String> redisCommands) {
+    return new IdempotencyBarrier(redisCommands);
+  }
+}

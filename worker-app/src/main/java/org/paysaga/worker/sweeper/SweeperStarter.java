@@ -1,0 +1,100 @@
+package org.paysaga.worker.sweeper;
+
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.paysaga.saga.SagaSweeper;
+import org.paysaga.saga.SweepCursor;
+import org.paysaga.worker.temporal.WorkersStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the one sweeper workflow (ID {@value SagaSweeper#WORKFLOW_ID}) once this worker's workers poll.
+ * Conflict policy USE_EXISTING: when it already runs (another replica or an earlier start) the
+ * start returns that run, so however many replicas start it there is one sweeper. Runs in the
+ * background and retries while Temporal is unreachable, so it never holds up the app.
+ */
+public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>, SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(SweeperStarter.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final AtomicReference<WorkflowExecution> execution = new AtomicReference<>();
+  private volatile Thread thread;
+  private volatile boolean running;
+
+  public SweeperStarter(WorkflowClient client, String taskQueue) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+  }
+
+  /** The sweeper's execution once started (or found running), else null. */
+  public WorkflowExecution execution() {
+    return execution.get();
+  }
+
+  @Override
+  public void onApplicationEvent(WorkersStartedEvent event) {
+    Thread starter = new Thread(this::startWhenWorkersRun, "saga-sweeper-starter");
+    starter.setDaemon(true);
+    thread = starter;
+    starter.start();
+  }
+
+  private void startWhenWorkersRun() {
+    Duration backoff = Duration.ofMillis(200);
+    while (running && execution.get() == null) {
+      try {
+        WorkflowExecution started = startWorkflow();
+        execution.set(started);
+        log.info("Sweeper: workflow {} runs (run {}) on task queue {}",
+            started.getWorkflowId(), started.getRunId(), taskQueue);
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Sweeper: cannot start workflow {} yet ({}); retrying in {}",
+            SagaSweeper.WORKFLOW_ID, e.getMessage(), backoff);
+      }
+      try {
+        Thread.sleep(backoff.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+  }
+
+  private WorkflowExecution startWorkflow() {
+    SagaSweeper sweeper = client.newWorkflowStub(SagaSweeper.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(SagaSweeper.WORKFLOW_ID)
+        .setTaskQueue(taskQueue)
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .build());
+    return WorkflowClient.start(sweeper::sweep, SweepCursor.START);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,78 @@
+package org.paysaga.worker.temporal;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.spring.boot.WorkflowImplementationOptionsCustomizer;
+import io.temporal.worker.WorkerFactory;
+import java.util.HashMap;
+import java.util.Map;
+import org.paysaga.saga.SagaActivityOptions;
+import org.paysaga.saga.SagaCatalog;
+import org.paysaga.saga.SagaCompensation;
+import org.paysaga.worker.config.SagaProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * What the worker adds to the Temporal starter: the configured step timeouts on the saga
+ * workflows, the saga catalog, and the graceful stop of the workers. The workers themselves (task
+ * queue, workflow classes, activity beans) are declared in application.yaml under
+ * {@code spring.temporal.workers}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TemporalWorkerConfiguration {
+
+  /** The saga types this worker runs, with the configured step timeouts. */
+  @Bean
+  SagaCatalog sagaCatalog(SagaProperties properties) {
+    return properties.catalog();
+  }
+
+  /**
+   * Registers each saga workflow with its steps' start-to-close timeouts
+   * ({@code saga.steps.<Step>.start-to-close}) keyed by activity type, so configuration wins over
+   * the workflow code's fallback (see {@link SagaActivityOptions}). A saga type is found in the
+   * catalog by its workflow type; the generic compensation workflow runs the compensations of every
+   * type and gets all of them.
+   */
+  @Bean
+  WorkflowImplementationOptionsCustomizer sagaStepTimeouts(SagaCatalog catalog) {
+    Map<String, Map<String, ActivityOptions>> byWorkflowType = new HashMap<>();
+    Map<String, ActivityOptions> all = new HashMap<>();
+    catalog.all().forEach((type, steps) -> {
+      Map<String, ActivityOptions> perStep = SagaActivityOptions.perStep(steps, Map.of());
+      byWorkflowType.put(type, perStep);
+      all.putAll(perStep);
+    });
+    byWorkflowType.put(SagaCompensation.WORKFLOW_TYPE, all);
+    return (builder, worker, implementation, workflowMethod) -> {
+      Map<String, ActivityOptions> perStep =
+          workflowMethod == null ? null : byWorkflowType.get(workflowMethod.getName());
+      return perStep == null ? builder : builder.setActivityOptions(perStep);
+    };
+  }
+
+  /** A CA and a server name for TLS to Temporal beyond the starter's properties. */
+  @Bean
+  TemporalTls temporalTls(Environment environment) {
+    String mtls = "spring.temporal.connection.mtls.";
+    return new TemporalTls(environment.getProperty("saga.temporal-tls.ca-file"),
+        environment.getProperty("saga.temporal-tls.server-name"),
+        environment.getProperty(mtls + "cert-chain-file"), environment.getProperty(mtls + "key-file"),
+        environment.getProperty(mtls + "key-password"));
+  }
+
+  @Bean
+  WorkerStarter workerStarter(@Qualifier("temporalWorkerFactory") WorkerFactory workerFactory,
+      ApplicationEventPublisher events, Environment environment) {
+    return new WorkerStarter(workerFactory, events, environment.getProperty("spring.temporal.connection.target"));
+  }
+
+  @Bean
+  WorkerShutdown workerShutdown(
+      @Qualifier("temporalWorkerFactory") WorkerFactory workerFactory, SagaProperties properties) {
+    return new WorkerShutdown(workerFactory, properties.shutdown().gracePeriod());
+  }
+}

@@ -1,0 +1,105 @@
+package org.paysaga.worker.temporal;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.worker.WorkerFactory;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the workers once the app is ready, and keeps trying while Temporal does not answer (or
+ * the namespace does not exist yet) instead of failing the app: the {@code temporal} health
+ * indicator is DOWN meanwhile, and the workers poll as soon as Temporal is there. (The starter's
+ * own start, {@code spring.temporal.start-workers}, fails the whole app when Temporal is away, so
+ * application.yaml turns it off.)
+ */
+public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(WorkerStarter.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+
+  private final WorkerFactory workerFactory;
+  private final ApplicationEventPublisher events;
+  private final String target;
+  private volatile String lastError;
+  private volatile boolean running;
+  private volatile Thread thread;
+
+  public WorkerStarter(WorkerFactory workerFactory, ApplicationEventPublisher events, String target) {
+    this.workerFactory = workerFactory;
+    this.events = events;
+    this.target = target;
+  }
+
+  /** Why the workers did not start yet, or null. */
+  public String lastError() {
+    return lastError;
+  }
+
+  @Override
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    Thread starter = new Thread(this::startWorkers, "saga-worker-starter");
+    starter.setDaemon(true);
+    thread = starter;
+    starter.start();
+  }
+
+  private void startWorkers() {
+    Duration backoff = Duration.ofMillis(500);
+    int failures = 0;
+    while (running) {
+      try {
+        workerFactory.start();
+        lastError = null;
+        if (failures > 0) {
+          log.info("Temporal at {} answers: the workers start", target);
+        }
+        events.publishEvent(new WorkersStartedEvent(this,
+            Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
+        return;
+      } catch (StatusRuntimeException e) {
+        lastError = e.getStatus().getCode() + (e.getStatus().getDescription() == null ? ""
+            : ": " + e.getStatus().getDescription());
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      failures++;
+      if (failures == 1 || failures % 10 == 0) {
+        log.warn("Temporal at {} does not take the workers yet ({}); they start as soon as it does "
+            + "(retrying at least every {} s)", target, lastError, MAX_BACKOFF.toSeconds());
+      }
+      try {
+        Thread.sleep(backoff.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,93 @@
+package org.paysaga.worker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+/** The saga.* properties: DESIGN.md defaults, relaxed names, and startup errors naming the property. */
+class SagaPropertiesTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(SagaProperties.class)
+  static class Config {}
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+      .withUserConfiguration(Config.class);
+
+  @Test
+  void defaultsAreThoseOfTheDesign() {
+    runner.run(context -> {
+      SagaProperties p = context.getBean(SagaProperties.class);
+      assertThat(p.taskQueue()).isEqualTo("payment-saga");
+      assertThat(p.temporalUiUrl()).isEqualTo("http://localhost:8080");
+      assertThat(p.recovery().interval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(p.recovery().giveUpAfter()).isEqualTo(Duration.ofDays(3));
+      assertThat(p.sweeper().interval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(p.sweeper().batchSize()).isEqualTo(10);
+      assertThat(p.idempotency().ttl()).isEqualTo(Duration.ofDays(7));
+      assertThat(p.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
+      assertThat(p.redis().url()).isEqualTo("redis://127.0.0.1:6379");
+      assertThat(p.paymentSteps()).extracting(s -> s.step() + "=" + s.startToClose()).containsExactly(
+          "CreateOrder=PT30S", "CallPaymentChannel=PT1M", "CreditMerchant=PT30S", "CompleteOrder=PT30S");
+      assertThat(p.sagaSettings().recoveryInterval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(p.sweeperSettings().batchSize()).isEqualTo(10);
+    });
+  }
+
+  @Test
+  void stepTimeoutsBindFromYamlStyleAndEnvironmentStyleKeys() {
+    runner.withPropertyValues(
+            "saga.steps.CallPaymentChannel.start-to-close=90s",
+            // what SAGA_STEPS_CREDITMERCHANT_STARTTOCLOSE=45s becomes
+            "saga.steps.creditmerchant.starttoclose=45s",
+            "saga.recovery.give-up-after=1h")
+        .run(context -> {
+          SagaProperties p = context.getBean(SagaProperties.class);
+          assertThat(p.stepTimeouts()).isEqualTo(Map.of(
+              "CallPaymentChannel", Duration.ofSeconds(90), "CreditMerchant", Duration.ofSeconds(45)));
+          assertThat(p.paymentSteps()).extracting(s -> s.startToClose()).containsExactly(
+              Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(45), Duration.ofSeconds(30));
+          assertThat(p.recovery().giveUpAfter()).isEqualTo(Duration.ofHours(1));
+        });
+  }
+
+  @Test
+  void anUnknownStepStopsTheStartWithItsName() {
+    assertStartFails(new String[] {"saga.steps.ChargeCard.start-to-close=10s"},
+        "saga.steps.ChargeCard is not a step of a saga this worker runs",
+        "CreateOrder, CallPaymentChannel, CreditMerchant, CompleteOrder", "DebitMerchant", "RefundCard");
+  }
+
+  @Test
+  void badValuesStopTheStartNamingTheProperty() {
+    assertStartFails(new String[] {"saga.sweeper.batch-size=0"}, "saga.sweeper.batch-size", "must be greater than or equal to 1");
+    assertStartFails(new String[] {"saga.recovery.interval=0s"}, "saga.recovery.interval");
+    assertStartFails(new String[] {"saga.recovery.give-up-after=soon"}, "saga.recovery.give-up-after", "soon");
+    assertStartFails(new String[] {"saga.steps.CreateOrder.start-to-close=-5s"}, "saga.steps[CreateOrder].startToClose");
+    assertStartFails(new String[] {"saga.task-queue= "}, "saga.task-queue", "must not be blank");
+  }
+
+  private void assertStartFails(String[] properties, String... messageParts) {
+    runner.withPropertyValues(properties).run(context -> {
+      assertThat(context).hasFailed();
+      StringBuilder messages = new StringBuilder();
+      for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+        messages.append(t.getMessage()).append('\n');
+      }
+      // Spring names a property as bound (saga.sweeper.batchSize) or as written (batch-size).
+      String normalized = messages.toString().replace("-", "").toLowerCase(java.util.Locale.ROOT);
+      for (String part : messageParts) {
+        assertThat(normalized).as(messages.toString())
+            .contains(part.replace("-", "").toLowerCase(java.util.Locale.ROOT));
+      }
+    });
+  }
+}
