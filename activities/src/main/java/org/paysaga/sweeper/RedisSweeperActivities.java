@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.lettuce.core.ScoredValue;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -127,7 +128,9 @@ public final class RedisSweeperActivities implements SweeperActivities {
       lifecycle.finish(sagaId);
       return Verdict.FINISHED;
     }
-    Object input = description == null ? null : input(sagaId).orElse(null);
+    History history = description == null ? null : client.fetchHistory(sagaId).getHistory();
+    Object input = history == null ? null : input(history).orElse(null);
+    reason = history == null ? reason : reason + closeDetail(history);
     long now = clock.getAsLong();
     DlqEntry entry = new DlqEntry(sagaId, sagaId,
         description == null ? null : description.getExecution().getRunId(),
@@ -139,9 +142,21 @@ public final class RedisSweeperActivities implements SweeperActivities {
     return Verdict.PARKED;
   }
 
+  /** Why Temporal closed it, from the last event: the terminate reason or the failure message. */
+  private static String closeDetail(History history) {
+    HistoryEvent last = history.getEvents(history.getEventsCount() - 1);
+    String detail = "";
+    if (last.hasWorkflowExecutionTerminatedEventAttributes()) {
+      detail = last.getWorkflowExecutionTerminatedEventAttributes().getReason();
+    } else if (last.hasWorkflowExecutionFailedEventAttributes()) {
+      detail = last.getWorkflowExecutionFailedEventAttributes().getFailure().getMessage();
+    }
+    return detail.isBlank() ? "" : ": " + detail;
+  }
+
   /** The saga's input, from the first event of its history (needed to run its compensations). */
-  private Optional<Object> input(String sagaId) {
-    HistoryEvent first = client.fetchHistory(sagaId).getHistory().getEvents(0);
+  private Optional<Object> input(History history) {
+    HistoryEvent first = history.getEvents(0);
     if (!first.hasWorkflowExecutionStartedEventAttributes()
         || !first.getWorkflowExecutionStartedEventAttributes().hasInput()) {
       return Optional.empty();

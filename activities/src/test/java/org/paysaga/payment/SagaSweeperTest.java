@@ -71,7 +71,7 @@ class SagaSweeperTest {
     assertThat(sweep.parked()).containsExactly(request.sagaId());
     DlqEntry entry = dlqService.show(request.sagaId());
     assertThat(entry.source()).isEqualTo(DlqEntry.SOURCE_SWEEPER);
-    assertThat(entry.reason()).isEqualTo("workflow terminated");
+    assertThat(entry.reason()).isEqualTo("workflow terminated: operator pulled the plug");
     assertThat(entry.sagaType()).isEqualTo(PaymentSaga.WORKFLOW_TYPE);
     assertThat(entry.businessKey()).isEqualTo(request.paymentNo());
     assertThat(entry.steps()).filteredOn(s -> s.step().equals(CREATE_ORDER))

@@ -106,7 +106,7 @@ class RedisSweeperActivitiesTest {
     assertThat(entry.runId()).isEqualTo(execution.getRunId());
     assertThat(entry.sagaType()).isEqualTo(PaymentSaga.WORKFLOW_TYPE);
     assertThat(entry.businessKey()).isEqualTo(payment.paymentNo());
-    assertThat(entry.reason()).isEqualTo("workflow terminated");
+    assertThat(entry.reason()).isEqualTo("workflow terminated: test: Temporal gave up");
     assertThat(entry.attributes()).containsEntry("merchantId", TestPayments.MERCHANT)
         .containsEntry("currency", TestPayments.CURRENCY).containsEntry("amountMinor", "1234");
     assertThat(entry.input()).isInstanceOfSatisfying(Map.class,
