@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.paysaga.saga.SagaSweeper;
 import org.paysaga.saga.SweepCursor;
+import org.paysaga.worker.temporal.Backoff;
 import org.paysaga.worker.temporal.WorkersStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>,
   }
 
   private void startWhenWorkersRun() {
-    Duration backoff = Duration.ofMillis(200);
+    Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
     while (running && execution.get() == null) {
       try {
         WorkflowExecution started = startWorkflow();
@@ -59,14 +60,11 @@ public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>,
         return;
       } catch (RuntimeException e) {
         log.warn("Sweeper: cannot start workflow {} yet ({}); retrying in {}",
-            SagaSweeper.WORKFLOW_ID, e.getMessage(), backoff);
+            SagaSweeper.WORKFLOW_ID, e.getMessage(), backoff.next());
       }
-      try {
-        Thread.sleep(backoff.toMillis());
-      } catch (InterruptedException e) {
+      if (!backoff.sleep()) {
         return;
       }
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
   }
 

@@ -49,7 +49,7 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
   }
 
   private void startWorkers() {
-    Duration backoff = Duration.ofMillis(500);
+    Backoff backoff = new Backoff(Duration.ofMillis(500), MAX_BACKOFF);
     int failures = 0;
     while (running) {
       try {
@@ -75,12 +75,9 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
         log.warn("Temporal at {} does not take the workers yet ({}); they start as soon as it does "
             + "(retrying at least every {} s)", target, lastError, MAX_BACKOFF.toSeconds());
       }
-      try {
-        Thread.sleep(backoff.toMillis());
-      } catch (InterruptedException e) {
+      if (!backoff.sleep()) {
         return;
       }
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
   }
 
