@@ -18,20 +18,8 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 step() { echo; echo "== $*"; }
 
-if ! command -v promtool >/dev/null 2>&1; then
-  step "promtool not found: installing Debian's prometheus package"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-      echo "promtool is missing and this user cannot apt-get install it" >&2; exit 2
-    fi
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  # The package's post-install cannot start a service inside a container; promtool is all we need.
-  $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
-  command -v promtool >/dev/null 2>&1 || { echo "promtool still missing after the install" >&2; exit 2; }
-fi
+source scripts/lib/install-debian-package.sh
+install_debian_package promtool prometheus prometheus
 promtool --version 2>&1 | head -n 1
 
 step "promtool check rules $PROM_DIR/alerts.yml"

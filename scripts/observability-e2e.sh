@@ -53,30 +53,8 @@ for tool in java python3 curl; do
 done
 
 # ------------------------------------------------------------------ 2. Prometheus binary
-if ! command -v prometheus >/dev/null 2>&1; then
-  log "prometheus not found: installing Debian's prometheus package"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || die "prometheus is missing and this user cannot apt-get install it"
-    SUDO="sudo"
-  fi
-  service_was_running=false
-  if pgrep -x prometheus >/dev/null 2>&1; then service_was_running=true; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends prometheus >/dev/null
-  command -v prometheus >/dev/null 2>&1 || die "prometheus still missing after the install"
-  # The package's postinst may start its service (port 9090) where an init system runs. Stop it
-  # only if this install started it; this script runs its own Prometheus on a free port anyway.
-  if ! $service_was_running && pgrep -x prometheus >/dev/null 2>&1; then
-    log "stopping the prometheus service the package install started"
-    if [ -d /run/systemd/system ]; then
-      $SUDO systemctl stop prometheus || true
-    else
-      $SUDO service prometheus stop || true
-    fi
-  fi
-fi
+source scripts/lib/install-debian-package.sh
+install_debian_package prometheus prometheus prometheus
 log "$(prometheus --version 2>&1 | head -n 1)"
 
 # ------------------------------------------------------------------ bookkeeping and cleanup

@@ -1,7 +1,5 @@
 package org.paysaga.worker.local;
 
-import io.temporal.spring.boot.WorkerOptionsCustomizer;
-import java.time.Duration;
 import org.paysaga.worker.redis.RedisConfiguration;
 import org.paysaga.worker.redis.RedisEndpoint;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -34,19 +32,6 @@ public class LocalProfileConfiguration {
         || StringUtils.hasText(environment.getProperty(prefix + "mtls.key"))
         || StringUtils.hasText(environment.getProperty("saga.temporal-tls.ca-file"));
     return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls, redisEndpoint);
-  }
-
-  /**
-   * No sticky execution in the local profile. Temporal's Java test server (embedded here, or
-   * another local worker's) never hands a workflow task queued for a stopped worker's sticky queue
-   * to another worker (it ignores both the sticky schedule-to-start timeout and the ShutdownWorker
-   * call), so a saga would hang after a worker restart. Without stickiness each workflow task goes
-   * to the shared task queue and replays the (short) history; a real Temporal server needs none of
-   * this, so the default profile keeps sticky execution.
-   */
-  @Bean
-  WorkerOptionsCustomizer noStickyExecution() {
-    return (options, workerName, taskQueue) -> options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
   }
 
   @Bean

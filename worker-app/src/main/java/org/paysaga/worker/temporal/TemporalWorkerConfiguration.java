@@ -1,8 +1,10 @@
 package org.paysaga.worker.temporal;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.spring.boot.WorkflowImplementationOptionsCustomizer;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.paysaga.saga.SagaActivityOptions;
@@ -10,6 +12,7 @@ import org.paysaga.saga.SagaCatalog;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.worker.config.SagaProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +55,20 @@ public class TemporalWorkerConfiguration {
           workflowMethod == null ? null : byWorkflowType.get(workflowMethod.getName());
       return perStep == null ? builder : builder.setActivityOptions(perStep);
     };
+  }
+
+  /**
+   * Without sticky execution ({@code saga.sticky-execution=false}, set by the {@code local}
+   * profile): Temporal's Java test server never hands a workflow task queued on a stopped worker's
+   * sticky queue to another worker (it implements neither the sticky schedule-to-start timeout nor
+   * the ShutdownWorker call), so a saga would hang after a worker restart. Each workflow task then
+   * goes to the shared queue and replays the saga's short history. A real Temporal server needs
+   * none of this: keep the default (on) against it.
+   */
+  @Bean
+  @ConditionalOnProperty(name = "saga.sticky-execution", havingValue = "false")
+  WorkerOptionsCustomizer noStickyExecution() {
+    return (options, workerName, taskQueue) -> options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
   }
 
   /** A CA and a server name for TLS to Temporal beyond the starter's properties. */

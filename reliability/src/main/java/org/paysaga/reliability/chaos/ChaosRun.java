@@ -1,0 +1,141 @@
+package org.paysaga.reliability.chaos;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.reliability.stack.Waits;
+import org.paysaga.saga.SagaReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The chaos run: real processes, N payments over the sandbox's paths, a worker killed twice and
+ * Redis restarted once while they run, then an audit of every payment. Exit 0 only when every
+ * promise held and every figure met its target. docs/reliability.md explains it.
+ */
+@Command(name = "chaos-run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs payments against the real worker jar while killing a worker and restarting Redis, "
+        + "then audits every payment.")
+public final class ChaosRun implements Callable<Integer> {
+  static final int QUICK_PAYMENTS = 200;
+
+  @Option(names = "--payments", description = "Payments to run (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  int payments;
+
+  @Option(names = "--quick", description = "The CI variant: " + QUICK_PAYMENTS + " payments.")
+  boolean quick;
+
+  @Option(names = "--rate", description = "Payments started per second (default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  double rate;
+
+  @Option(names = "--seed", description = "Seed of the payments' order and amounts (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20261123")
+  long seed;
+
+  @Option(names = "--worker-jar", description = "The worker app's jar (default: ${DEFAULT-VALUE}).",
+      defaultValue = "worker-app/target/worker-app.jar")
+  Path workerJar;
+
+  @Option(names = "--redis-server", description = "The redis-server executable (default: ${DEFAULT-VALUE}).",
+      defaultValue = "redis-server")
+  String redisServer;
+
+  @Option(names = "--work-dir", description = "Logs and Redis data (default: reliability/target/chaos-<run>).")
+  Path workDir;
+
+  @Option(names = "--settle-timeout", description = "How long sagas may take to end after the last start, "
+      + "in seconds (default: ${DEFAULT-VALUE}).", defaultValue = "240")
+  long settleTimeoutSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ChaosRun()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    int count = quick ? QUICK_PAYMENTS : payments;
+    String runTag = Long.toString(System.currentTimeMillis(), 36);
+    Path dir = workDir != null ? workDir : Path.of("reliability", "target", "chaos-" + runTag);
+    createDirectories(dir);
+    RunLog log = new RunLog();
+    List<PlannedPayment> plan = ChaosPlan.of(count, runTag, seed, ChaosStack.SLOW_CHARGE_SECONDS);
+    log.line("chaos run " + runTag + ": " + count + " payments at " + rate + "/s, seed " + seed + ", logs in " + dir);
+    log.line("mix: " + ChaosPlan.shares(count));
+
+    try (ChaosStack stack = ChaosStack.start(dir, workerJar, redisServer)) {
+      log.line("stack up: Temporal test server " + stack.temporalAddress() + ", Redis " + stack.redisUrl()
+          + " (append-only), worker-1 and worker-2");
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
+      try {
+        WorkflowClient client = WorkflowClient.newInstance(stubs);
+        List<String> notStarted;
+        List<String> faultErrors;
+        try (FaultInjector injector = new FaultInjector(log::line)) {
+          notStarted = new PaymentDriver(new PaymentSagaClient(client), rate, log::line)
+              .run(plan, faults(count, stack), injector);
+          log.line("all " + count + " payments started (" + notStarted.size() + " could not be)");
+          faultErrors = new ArrayList<>(injector.awaitAll(Duration.ofMinutes(5)));
+        }
+        faultErrors.addAll(notStarted);
+        List<PlannedPayment> open = new Settlement(new SagaReader(client), log::line)
+            .await(plan, Duration.ofSeconds(settleTimeoutSeconds));
+        log.line(open.isEmpty() ? "every saga ended or parked" : open.size() + " sagas did not settle in time");
+        return report(plan, client, stack.redisUrl(), faultErrors, log);
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  /** Worker-2 killed at a quarter and at three quarters of the starts, Redis restarted at half. */
+  private static List<Fault> faults(int count, ChaosStack stack) {
+    Runnable killWorker = () -> {
+      stack.victim().process().kill();
+      Waits.sleep(ChaosStack.workerRestartDelay());
+      stack.victim().startAndAwaitHealthy();
+    };
+    return List.of(
+        new Fault(count / 4, "SIGKILL worker-2, restart it 5 s later", killWorker),
+        new Fault(count / 2, "SIGKILL redis-server, restart it 3 s later on its append-only file",
+            () -> stack.redis().killAndRestart(Duration.ofSeconds(3))),
+        new Fault(count * 3 / 4, "SIGKILL worker-2 again, restart it 5 s later", killWorker));
+  }
+
+  private static int report(List<PlannedPayment> plan, WorkflowClient client, String redisUrl,
+      List<String> faultErrors, RunLog log) {
+    RedisClient redisClient = RedisClient.create(redisUrl);
+    try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
+      RunAudit audit = new RunAudit(new SagaReader(client), connection.sync());
+      List<Verdict> verdicts = audit.verdicts(plan);
+      List<Figure> figures = ChaosFigures.of(verdicts, audit.unknownLedgerKeys(plan), audit.inflightLeft(), faultErrors);
+      ChaosReport report = new ChaosReport(verdicts, figures, faultErrors);
+      System.out.println(report.render());
+      log.line(report.passed() ? "PASSED: every payment is sound and every figure met its target"
+          : "FAILED: see the violations above");
+      return report.passed() ? 0 : 1;
+    } finally {
+      redisClient.shutdown();
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package org.paysaga.reliability.chaos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.paysaga.payment.PaymentSteps;
+import org.paysaga.payment.sandbox.OrderStatus;
+import org.paysaga.payment.sandbox.PaymentAudit;
+import org.paysaga.saga.DlqEntry;
+import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaStatus;
+import org.paysaga.saga.StepState;
+import org.paysaga.saga.StepStatus;
+
+/**
+ * Judges one payment from three independent records: Temporal's view of the saga, the sandbox's
+ * ledger (orders, charges, refunds, merchant postings) and the DLQ entry. A saga ends
+ * {@code COMPLETED} and clean, {@code COMPENSATED} and clean, or parked in the DLQ with an entry
+ * that says exactly what the ledger shows; anything else is a violation.
+ */
+public final class PaymentAuditor {
+  private PaymentAuditor() {}
+
+  /**
+   * @param state the saga's state, empty when Temporal does not know the saga
+   * @param audit the sandbox's records of the saga
+   * @param dlqEntry the saga's DLQ entry, if any
+   */
+  public static Verdict judge(PlannedPayment payment, Optional<SagaState> state, PaymentAudit audit,
+      Optional<DlqEntry> dlqEntry) {
+    List<String> violations = new ArrayList<>();
+    if (state.isEmpty()) {
+      violations.add("missing: Temporal has no saga " + payment.sagaId());
+      return new Verdict(payment, null, -1, null, audit, 0, violations);
+    }
+    SagaState saga = state.get();
+    long amount = payment.request().amountMinor();
+    switch (saga.status()) {
+      case COMPLETED -> {
+        if (!audit.isCompletedCleanly(amount)) {
+          violations.add("COMPLETED but the ledger is not one charge and one credit of " + amount + ": " + audit);
+        }
+        if (payment.path().expected() != Expected.COMPLETED) {
+          violations.add("COMPLETED, but path " + payment.path() + " must not complete");
+        }
+      }
+      case COMPENSATED -> {
+        if (!audit.isCompensatedCleanly()) {
+          violations.add("COMPENSATED but the ledger is not reversed: " + audit);
+        }
+        if (payment.path().expected() == Expected.DLQ) {
+          violations.add("COMPENSATED, but path " + payment.path() + " has a refund that always fails");
+        }
+      }
+      case DLQ -> checkDlq(saga, audit, dlqEntry, violations);
+      default -> violations.add("ended " + saga.status() + (saga.failure() == null ? "" : ": " + saga.failure()));
+    }
+    if (dlqEntry.isPresent() && saga.status() != SagaStatus.DLQ) {
+      violations.add("a DLQ entry exists, but the saga is " + saga.status());
+    }
+    if (audit.doubleCharged()) {
+      violations.add("charged " + audit.charges() + " times");
+    }
+    if (audit.doubleRefunded()) {
+      violations.add("refunded " + audit.refunds() + " times");
+    }
+    boolean finished = saga.status() == SagaStatus.COMPLETED || saga.status() == SagaStatus.COMPENSATED;
+    long duration = finished ? saga.updatedAtMillis() - saga.startedAtMillis() : -1;
+    return new Verdict(payment, saga.status(), duration, saga.failure(), audit, attemptsLost(saga, audit), violations);
+  }
+
+  /**
+   * Attempts of the saga's failed forward step that the sandbox never saw: Temporal counts every
+   * attempt it scheduled (the saga records the policy's maximum when they ran out), the sandbox
+   * only those that reached it.
+   */
+  static int attemptsLost(SagaState saga, PaymentAudit audit) {
+    return saga.steps().stream()
+        .filter(step -> step.status() == StepStatus.FAILED)
+        .mapToInt(step -> Math.max(0, step.attempts() - audit.attempts(step.step())))
+        .sum();
+  }
+
+  private static void checkDlq(SagaState saga, PaymentAudit audit, Optional<DlqEntry> dlqEntry,
+      List<String> violations) {
+    if (dlqEntry.isEmpty()) {
+      violations.add("DLQ status, but no entry in the DLQ");
+      return;
+    }
+    DlqEntry entry = dlqEntry.get();
+    if (!entry.sagaId().equals(saga.sagaId())) {
+      violations.add("DLQ entry names saga " + entry.sagaId());
+    }
+    for (StepState step : entry.steps()) {
+      Optional<Boolean> mustBeInEffect = mustBeInEffect(step);
+      boolean inEffect = inEffect(step.step(), audit);
+      if (mustBeInEffect.isPresent() && mustBeInEffect.get() != inEffect) {
+        violations.add("DLQ entry says " + step.step() + " " + step.status() + "/compensation "
+            + step.compensationStatus() + ", but the ledger shows it " + (inEffect ? "in effect" : "not in effect")
+            + ": " + audit);
+      }
+    }
+  }
+
+  /**
+   * What the entry's step record implies for the ledger: undone when its compensation succeeded,
+   * in effect when it succeeded and was not undone, not in effect when it never took effect; a
+   * step whose forward and compensation both failed may be either.
+   */
+  static Optional<Boolean> mustBeInEffect(StepState step) {
+    if (step.compensationStatus() == StepStatus.SUCCEEDED) {
+      return Optional.of(false);
+    }
+    if (step.status() == StepStatus.SUCCEEDED) {
+      return Optional.of(true);
+    }
+    if (step.compensationStatus() == StepStatus.FAILED) {
+      return Optional.empty();
+    }
+    return Optional.of(false);
+  }
+
+  /** Whether the sandbox shows the step's forward effect, not undone. */
+  static boolean inEffect(String step, PaymentAudit audit) {
+    return switch (step) {
+      case PaymentSteps.CREATE_ORDER -> audit.orderStatus() == OrderStatus.CREATED || audit.orderStatus() == OrderStatus.PAID;
+      case PaymentSteps.CALL_PAYMENT_CHANNEL -> audit.charges() > audit.refunds();
+      case PaymentSteps.CREDIT_MERCHANT -> audit.ledgerCredits() > audit.ledgerReversals();
+      case PaymentSteps.COMPLETE_ORDER -> audit.orderStatus() == OrderStatus.PAID;
+      default -> throw new IllegalArgumentException("not a payment step: " + step);
+    };
+  }
+}

@@ -1,0 +1,101 @@
+package org.paysaga.reliability.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real {@code redis-server} of its own, on a free loopback port, with its data directory under
+ * the run's directory. With append-only persistence a kill and restart keeps every acknowledged
+ * write (the AOF is written before the reply is sent; fsync once a second only matters when the
+ * machine, not the process, dies).
+ */
+public final class RedisServerProcess implements AutoCloseable {
+  private final ManagedProcess process;
+  private final int port;
+
+  private RedisServerProcess(ManagedProcess process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * @param binary the redis-server executable
+   * @param appendOnly append-only persistence on, or no persistence at all
+   */
+  public static RedisServerProcess start(String binary, Path dataDir, Path logDir, boolean appendOnly) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int port = FreePorts.next();
+    List<String> command = List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--dir", dataDir.toAbsolutePath().toString(), "--save", "", "--daemonize", "no",
+        "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "everysec");
+    ManagedProcess process = new ManagedProcess("redis-server", command, Map.of(),
+        logDir.resolve("redis-server.log"));
+    RedisServerProcess redis = new RedisServerProcess(process, port);
+    redis.startAndAwait();
+    return redis;
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  public ManagedProcess process() {
+    return process;
+  }
+
+  /** SIGKILL, then the same server again on the same port and data directory. */
+  public void killAndRestart(Duration down) {
+    process.kill();
+    Waits.sleep(down);
+    startAndAwait();
+  }
+
+  private void startAndAwait() {
+    process.start();
+    Waits.until("redis-server on port " + port + " to load its data and answer PING", Duration.ofSeconds(60), () -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("redis-server exited:\n" + process.tail(30));
+      }
+      return "+PONG".equals(ping());
+    });
+  }
+
+  /** PING over a raw socket: answers {@code +PONG} once the data set is loaded. */
+  private String ping() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      socket.setSoTimeout(1000);
+      OutputStream out = socket.getOutputStream();
+      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      StringBuilder reply = new StringBuilder();
+      int c;
+      while ((c = in.read()) != -1 && c != '\r') {
+        reply.append((char) c);
+      }
+      return reply.toString();
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.stop(Duration.ofSeconds(10));
+  }
+}
