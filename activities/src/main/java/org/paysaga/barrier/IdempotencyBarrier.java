@@ -32,9 +32,12 @@ public final class IdempotencyBarrier {
   // The same checks as around the sandbox's writes, with a body that only says "go ahead".
   private static final LuaScript BEGIN = LuaScript.wrapped("lua/barrier/guard.lua", "lua/barrier/proceed.lua");
   private static final LuaScript RECORD = LuaScript.fromClasspath("lua/barrier/record.lua");
+  private static final LuaScript EXPIRE = LuaScript.fromClasspath("lua/barrier/expire.lua");
   private static final LuaScript SEAL = LuaScript.fromClasspath("lua/barrier/seal.lua");
   /** The record of a compensation that found its forward never took effect. */
   public static final String NULL_COMPENSATION = "-";
+  /** What a record of a step that took effect holds once its saga ended (the reference is dropped). */
+  public static final String ENDED = "+";
 
   private final RedisClusterCommands<String, String> redis;
 
@@ -84,9 +87,14 @@ public final class IdempotencyBarrier {
     return records;
   }
 
-  /** The saga ended: its records expire after {@code ttl}. */
+  /**
+   * The saga ended: its records expire after {@code ttl}, and their result references shrink to
+   * {@link #ENDED} in the same script (a late delivery to a closed saga needs to know what was
+   * done, not its reference), so a finished saga keeps half the bytes for the window.
+   */
   public void expire(String sagaId, Duration ttl) {
-    redis.expire(BarrierKeys.barrier(sagaId), ttl.toSeconds());
+    EXPIRE.run(redis, ScriptOutputType.INTEGER, List.of(BarrierKeys.barrier(sagaId)),
+        Long.toString(ttl.toSeconds()), ENDED);
   }
 
   /** The saga is open again or parked: its records must not expire under it. */

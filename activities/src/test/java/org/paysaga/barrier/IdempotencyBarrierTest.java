@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.PaymentAudit;
+import org.paysaga.payment.sandbox.SandboxEffect;
 import org.paysaga.payment.sandbox.SandboxFailure;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
@@ -62,6 +64,30 @@ class IdempotencyBarrierTest {
     assertThat(barrier.ttlSeconds(payment.sagaId())).isBetween(Duration.ofDays(7).toSeconds() - 5, Duration.ofDays(7).toSeconds());
     barrier.keep(payment.sagaId());
     assertThat(barrier.ttlSeconds(payment.sagaId())).isEqualTo(-1);
+  }
+
+  @Test
+  void anEndedSagaKeepsWhatWasDoneWithoutTheReferences() {
+    PaymentRequest payment = TestPayments.withCard("tok_visa");
+    String sagaId = payment.sagaId();
+    sandbox.orders().create(sagaId, payment);
+    sandbox.channel().charge(sagaId, payment);
+    sandbox.ledger().reverse(sagaId); // no credit: a null compensation, recorded '-'
+    String barrierKey = BarrierKeys.barrier(sagaId);
+    long before = redis.memoryUsage(barrierKey);
+
+    barrier.expire(sagaId, Duration.ofDays(7));
+
+    assertThat(barrier.records(sagaId)).containsOnly(
+        Map.entry("CreateOrder:f", IdempotencyBarrier.ENDED),
+        Map.entry("CallPaymentChannel:f", IdempotencyBarrier.ENDED),
+        Map.entry("CreditMerchant:c", IdempotencyBarrier.NULL_COMPENSATION));
+    assertThat(redis.memoryUsage(barrierKey)).isLessThan(before);
+    // A zombie forward of the closed saga still changes nothing: replayed, or refused as hanging.
+    assertThat(sandbox.channel().charge(sagaId, payment).outcome()).isEqualTo(SandboxEffect.Outcome.REPLAYED);
+    assertThat(sandbox.audit(sagaId).charges()).isEqualTo(1);
+    assertThatThrownBy(() -> sandbox.ledger().credit(sagaId, payment))
+        .hasMessageContaining("arrived after its compensation was recorded");
   }
 
   @Test

@@ -28,11 +28,23 @@ public final class SandboxPaymentServices {
    */
   public SandboxPaymentServices(
       RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
-    SandboxStore store = new SandboxStore(redis, ttl, clock);
+    this(new SandboxStore(redis, ttl, clock, true));
+  }
+
+  private SandboxPaymentServices(SandboxStore store) {
     this.orders = new SandboxOrders(store);
     this.channel = new SandboxPaymentChannel(store);
     this.ledger = new SandboxLedger(store);
     this.audit = new SandboxAudit(store);
+  }
+
+  /**
+   * The same services without the saga's idempotency barrier: each write is only the business
+   * script (still at most once per idempotency key). For the benchmark's bare-Temporal baseline,
+   * which must make the same sandbox calls as the saga without the saga layer; never for a saga.
+   */
+  public static SandboxPaymentServices withoutBarrier(RedisClusterCommands<String, String> redis) {
+    return new SandboxPaymentServices(new SandboxStore(redis, DEFAULT_TTL, System::currentTimeMillis, false));
   }
 
   public SandboxOrders orders() {

@@ -16,24 +16,38 @@ import org.paysaga.redis.LuaScript;
  */
 final class SandboxStore {
   private static final LuaScript ATTEMPT = LuaScript.fromClasspath("lua/sandbox/attempt.lua");
-  // Business writes run inside the saga's idempotency barrier, in one script with it.
-  private static final LuaScript ORDER_CREATE = guarded("lua/sandbox/order-create.lua");
-  private static final LuaScript ORDER_TRANSITION = guarded("lua/sandbox/order-transition.lua");
-  private static final LuaScript RECORD_ONCE = guarded("lua/sandbox/record-once.lua");
-  private static final LuaScript UNDO_ONCE = guarded("lua/sandbox/undo-once.lua");
+  // Business writes run inside the saga's idempotency barrier, in one script with it...
+  private static final Writes BARRIER_GUARDED = new Writes(true);
+  // ...except for the benchmark's bare-Temporal baseline, which measures the sandbox without it.
+  private static final Writes UNGUARDED = new Writes(false);
   private static final LuaScript AUDIT = LuaScript.fromClasspath("lua/sandbox/audit.lua");
+
+  /** The business write scripts, each inside the barrier's guard or alone. */
+  private record Writes(boolean guarded, LuaScript orderCreate, LuaScript orderTransition,
+      LuaScript recordOnce, LuaScript undoOnce) {
+    Writes(boolean guarded) {
+      this(guarded, script(guarded, "lua/sandbox/order-create.lua"), script(guarded, "lua/sandbox/order-transition.lua"),
+          script(guarded, "lua/sandbox/record-once.lua"), script(guarded, "lua/sandbox/undo-once.lua"));
+    }
+
+    private static LuaScript script(boolean guarded, String body) {
+      return guarded ? LuaScript.wrapped("lua/barrier/guard.lua", body) : LuaScript.fromClasspath(body);
+    }
+  }
 
   private final RedisClusterCommands<String, String> redis;
   private final String ttlSeconds;
   private final LongSupplier clock;
+  private final Writes writes;
 
-  SandboxStore(RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
+  SandboxStore(RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock, boolean barrier) {
     if (ttl.toSeconds() < 1) {
       throw new IllegalArgumentException("TTL must be at least one second: " + ttl);
     }
     this.redis = redis;
     this.ttlSeconds = Long.toString(ttl.toSeconds());
     this.clock = clock;
+    this.writes = barrier ? BARRIER_GUARDED : UNGUARDED;
   }
 
   /** Counts an attempt of {@code activityType} and records its start; returns its number (1, 2...). */
@@ -45,22 +59,22 @@ final class SandboxStore {
   }
 
   ScriptReply createOrder(SandboxKeys keys, BarrierStep step, String orderId, PaymentRequest request) {
-    return write(ORDER_CREATE, step, List.of(keys.order()), orderId, request.paymentNo(),
+    return write(writes.orderCreate(), step, List.of(keys.order()), orderId, request.paymentNo(),
         request.merchantId(), Long.toString(request.amountMinor()), request.currency(), now(),
         ttlSeconds);
   }
 
   ScriptReply transitionOrder(SandboxKeys keys, BarrierStep step, OrderStatus from, OrderStatus to) {
-    return write(ORDER_TRANSITION, step, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
+    return write(writes.orderTransition(), step, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
   }
 
   ScriptReply recordOnce(BarrierStep step, String hash, String idempotencyKey, String movement) {
-    return write(RECORD_ONCE, step, List.of(hash), idempotencyKey, movement, ttlSeconds);
+    return write(writes.recordOnce(), step, List.of(hash), idempotencyKey, movement, ttlSeconds);
   }
 
   ScriptReply undoOnce(BarrierStep step, String originalHash, String originalKey, String undoHash,
       String undoKey, String undoId) {
-    return write(UNDO_ONCE, step, List.of(originalHash, undoHash), originalKey, undoKey, undoId,
+    return write(writes.undoOnce(), step, List.of(originalHash, undoHash), originalKey, undoKey, undoId,
         ttlSeconds);
   }
 
@@ -81,17 +95,15 @@ final class SandboxStore {
   }
 
   private ScriptReply write(LuaScript script, BarrierStep step, List<String> keys, String... args) {
-    List<Object> reply = script.run(redis, ScriptOutputType.MULTI, step.keys(keys), step.args(args));
+    List<Object> reply = writes.guarded()
+        ? script.run(redis, ScriptOutputType.MULTI, step.keys(keys), step.args(args))
+        : script.run(redis, ScriptOutputType.MULTI, keys, args);
     ScriptReply answer = ScriptReply.of(reply);
     if (answer.verdict() == ScriptReply.Verdict.HANGING) {
       throw SandboxFailure.refusal(SandboxFailure.SAGA_ALREADY_COMPENSATED, step.step()
           + " arrived after its compensation was recorded: it takes no effect");
     }
     return answer;
-  }
-
-  private static LuaScript guarded(String body) {
-    return LuaScript.wrapped("lua/barrier/guard.lua", body);
   }
 
   private String now() {

@@ -1,5 +1,6 @@
 package org.paysaga.reliability.chaos;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -38,7 +39,7 @@ public final class ChaosPlan {
     for (int i = 0; i < count; i++) {
       PaymentPath path = paths.get(i);
       int variant = variants.merge(path, 1, Integer::sum) - 1;
-      String paymentNo = String.format("chaos-%s-%05d", runTag, i + 1);
+      String paymentNo = String.format(Locale.ROOT, "chaos-%s-%05d", runTag, i + 1);
       long amountMinor = 100 + random.nextInt(99_900); // 1.00 to 999.99 CNY
       PaymentRequest request = new PaymentRequest(paymentNo, path.merchant(variant), amountMinor, "CNY",
           path.cardToken(variant, slowSeconds));

@@ -1,5 +1,6 @@
 package org.paysaga.reliability.chaos;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class ChaosReport {
   private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
     out.append("| ");
     for (int i = 0; i < cells.size(); i++) {
-      out.append(String.format("%-" + widths[i] + "s", cells.get(i))).append(i == cells.size() - 1 ? " |" : " | ");
+      out.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", cells.get(i))).append(i == cells.size() - 1 ? " |" : " | ");
     }
     out.append('\n');
   }

@@ -1,0 +1,45 @@
+package org.paysaga.payment.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.Test;
+import org.paysaga.barrier.BarrierKeys;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.sandbox.SandboxEffect.Outcome;
+import org.paysaga.testing.RedisTestServer;
+import org.paysaga.testing.TestPayments;
+
+/** The benchmark's baseline: the same sandbox writes, no barrier records, still once per key. */
+class SandboxWithoutBarrierTest {
+  private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
+  private final SandboxPaymentServices sandbox = SandboxPaymentServices.withoutBarrier(redis);
+
+  @Test
+  void runsAPaymentThroughWithoutTouchingTheBarrier() {
+    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    String sagaId = TestPayments.sagaId(payment);
+
+    sandbox.orders().create(sagaId, payment);
+    sandbox.channel().charge(sagaId, payment);
+    sandbox.ledger().credit(sagaId, payment);
+    sandbox.orders().complete(sagaId);
+
+    assertThat(sandbox.audit(sagaId).isCompletedCleanly(payment.amountMinor())).isTrue();
+    assertThat(redis.exists(BarrierKeys.barrier(sagaId))).isZero();
+  }
+
+  @Test
+  void aRepeatedChargeIsStillReplayedByItsIdempotencyKey() {
+    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    String sagaId = TestPayments.sagaId(payment);
+
+    SandboxEffect first = sandbox.channel().charge(sagaId, payment);
+    SandboxEffect second = sandbox.channel().charge(sagaId, payment);
+
+    assertThat(first.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(second.outcome()).isEqualTo(Outcome.REPLAYED);
+    assertThat(second.reference()).isEqualTo(first.reference());
+    assertThat(sandbox.audit(sagaId).charges()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,63 @@
+package org.paysaga.reliability.bench;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.paysaga.payment.PaymentSteps;
+import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.saga.SagaActivityOptions;
+
+/**
+ * The worker process of the baseline (B): {@link BarePaymentImpl} and the sandbox activities on
+ * the sandbox without the barrier, with the SDK's default worker options (as the worker app has)
+ * and the same step timeouts. Prints {@code READY} once it polls; stops on SIGTERM.
+ *
+ * <pre>java -cp saga-reliability.jar org.paysaga.reliability.bench.BareWorker 127.0.0.1:7233 redis://127.0.0.1:6379</pre>
+ */
+public final class BareWorker {
+  static final String READY = "READY";
+
+  private BareWorker() {}
+
+  public static void main(String[] args) {
+    if (args.length != 2) {
+      System.err.println("usage: BareWorker <temporal host:port> <redis URL>");
+      System.exit(2);
+    }
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(args[0]).build());
+    RedisClient redisClient = RedisClient.create(args[1]);
+    redisClient.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10))).build());
+    StatefulRedisConnection<String, String> redis = redisClient.connect();
+
+    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    Worker worker = factory.newWorker(BarePayment.TASK_QUEUE);
+    worker.registerWorkflowImplementationTypes(
+        SagaActivityOptions.implementationOptions(SagaActivityOptions.perStep(PaymentSteps.ALL, Map.of())),
+        BarePaymentImpl.class);
+    worker.registerActivitiesImplementations(
+        new SandboxPaymentActivities(SandboxPaymentServices.withoutBarrier(redis.sync())));
+    factory.start();
+
+    // The worker's threads keep the JVM up; SIGTERM runs this hook.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      factory.shutdown();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+      redis.close();
+      redisClient.shutdown();
+      stubs.shutdown();
+    }));
+    System.out.println(READY);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,224 @@
+package org.paysaga.reliability.bench;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.util.Locale;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.reliability.stack.ManagedProcess;
+import org.paysaga.reliability.stack.RedisServerProcess;
+import org.paysaga.reliability.stack.TemporalTestServerProcess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The saga layer's cost: A (the payment saga as shipped) against B (a bare workflow with the same
+ * four activities), alternating A/B and B/A round by round against one redis-server, each
+ * measurement on a fresh Temporal test server and a fresh worker JVM. docs/BENCHMARKS.md.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Measures the payment saga (A) against a bare Temporal workflow (B).")
+public final class Benchmark implements Callable<Integer> {
+  /** The probe's own commands, not the sagas'. */
+  private static final Set<String> PROBE_COMMANDS =
+      Set.of("info", "config", "config|resetstat", "memory", "memory|usage", "scan", "ttl", "flushall", "monitor",
+          "hello", "client", "client|setinfo", "ping", "command", "command|docs");
+
+  @Option(names = "--sagas", description = "Timed sagas per measurement (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+  int sagas;
+
+  @Option(names = "--warmup", description = "Untimed sagas first, per measurement (default: ${DEFAULT-VALUE}).",
+      defaultValue = "300")
+  int warmup;
+
+  @Option(names = "--rounds", description = "Rounds of A and B (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  int rounds;
+
+  @Option(names = "--concurrency", description = "Sagas in flight (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+  int concurrency;
+
+  @Option(names = "--census", description = "Sagas run one by one under MONITOR in round 1 (default: ${DEFAULT-VALUE}).",
+      defaultValue = "20")
+  int census;
+
+  @Option(names = "--memory-sample", description = "Finished sagas whose keys are measured (default: ${DEFAULT-VALUE}).",
+      defaultValue = "100")
+  int memorySample;
+
+  @Option(names = "--worker-jar", defaultValue = "worker-app/target/worker-app.jar",
+      description = "The worker app's jar (default: ${DEFAULT-VALUE}).")
+  Path workerJar;
+
+  @Option(names = "--redis-server", defaultValue = "redis-server",
+      description = "The redis-server executable (default: ${DEFAULT-VALUE}).")
+  String redisServer;
+
+  @Option(names = "--work-dir", description = "Logs and Redis data (default: reliability/target/bench-<run>).")
+  Path workDir;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Benchmark()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    String tag = Long.toString(System.currentTimeMillis(), 36);
+    Path dir = workDir != null ? workDir : Path.of("reliability", "target", "bench-" + tag);
+    createDirectories(dir);
+    log("benchmark " + tag + ": " + rounds + " rounds of " + sagas + " timed sagas (+" + warmup + " warm-up) at "
+        + concurrency + " in flight; logs in " + dir);
+    List<Measurement> measurements = new ArrayList<>();
+    try (RedisServerProcess redis = RedisServerProcess.start(redisServer, dir.resolve("redis-data"), dir, true);
+        RedisProbe probe = new RedisProbe(redis.url())) {
+      for (int round = 1; round <= rounds; round++) {
+        // A/B, then B/A: what drifts within a round (page cache, AOF size) hits both.
+        List<Variant> order = round % 2 == 1 ? List.of(Variant.A, Variant.B) : List.of(Variant.B, Variant.A);
+        for (Variant variant : order) {
+          Measurement m = measure(variant, round, tag, redis.url(), probe, dir);
+          measurements.add(m);
+          log(String.format(Locale.ROOT, "round %d %s: %.1f sagas/s, p50 %.1f ms, p95 %.1f ms, %d failures", round, variant,
+              m.load().throughput(), m.load().percentileMillis(0.5), m.load().percentileMillis(0.95),
+              m.load().failures().size()));
+        }
+      }
+    }
+    System.out.println(new BenchReport(measurements, sagas, warmup, concurrency).render());
+    boolean failed = measurements.stream().anyMatch(m -> !m.load().failures().isEmpty());
+    measurements.stream().flatMap(m -> m.load().failures().stream()).limit(10).forEach(f -> log("failure: " + f));
+    return failed ? 1 : 0;
+  }
+
+  private Measurement measure(Variant variant, int round, String tag, String redisUrl, RedisProbe probe, Path dir) {
+    probe.flushAll();
+    String name = variant.name() + round;
+    createDirectories(dir.resolve(name));
+    try (TemporalTestServerProcess server = TemporalTestServerProcess.start(dir.resolve(name), "1g")) {
+      ManagedProcess worker = variant.startWorker(workerJar, server.address(), redisUrl, dir, "worker-" + name);
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+      try {
+        WorkflowClient client = WorkflowClient.newInstance(stubs);
+        requireNoFailures(LoadRun.run(variant, client, requests(tag, name + "-w", warmup), concurrency), "warm-up");
+
+        List<PaymentRequest> timed = requests(tag, name + "-t", sagas);
+        probe.resetStats();
+        long memoryBefore = probe.usedMemory();
+        long cpuBefore = worker.cpuTime().toNanos();
+        LoadRun.Result load = LoadRun.run(variant, client, timed, concurrency);
+        double cpuPer1000 = (worker.cpuTime().toNanos() - cpuBefore) / 1e9 * 1000 / sagas;
+        long rss = worker.residentBytes();
+        long peak = worker.peakResidentBytes();
+        Map<String, Double> callsPerSaga = perSaga(probe.commandCalls(), sagas);
+        double usedMemoryPerSaga = (double) (probe.usedMemory() - memoryBefore) / sagas;
+        Measurement.Footprint footprint = footprint(probe, timed, usedMemoryPerSaga);
+        Measurement.Census census = round == 1 ? census(variant, client, redisUrl, requests(tag, name + "-c", this.census))
+            : null;
+        worker.stop(Duration.ofSeconds(40));
+        return new Measurement(variant, round, load, cpuPer1000, rss, peak, callsPerSaga, footprint, census);
+      } finally {
+        stubs.shutdownNow();
+        worker.stop(Duration.ofSeconds(40));
+      }
+    }
+  }
+
+  private Measurement.Footprint footprint(RedisProbe probe, List<PaymentRequest> timed, double usedMemoryPerSaga) {
+    int sample = Math.min(memorySample, timed.size());
+    long sagaLayer = 0;
+    long sandbox = 0;
+    long keys = 0;
+    long withoutTtl = 0;
+    for (int i = 0; i < sample; i++) {
+      for (RedisProbe.KeyFootprint key : probe.footprint(timed.get(i).sagaId())) {
+        keys++;
+        if (key.ttlSeconds() < 0) {
+          withoutTtl++;
+        }
+        if (key.key().startsWith("saga:")) {
+          sagaLayer += key.bytes();
+        } else {
+          sandbox += key.bytes();
+        }
+      }
+    }
+    return new Measurement.Footprint((double) sagaLayer / sample, (double) sandbox / sample, (double) keys / sample,
+        withoutTtl, usedMemoryPerSaga);
+  }
+
+  /** A few sagas one at a time under MONITOR: which commands are round trips, which run in Lua. */
+  private static Measurement.Census census(Variant variant, WorkflowClient client, String redisUrl,
+      List<PaymentRequest> requests) {
+    Map<String, Double> client0 = new TreeMap<>();
+    double lua = 0;
+    try (MonitorCensus monitor = MonitorCensus.start(redisUrl)) {
+      requireNoFailures(LoadRun.run(variant, client, requests, 1), "census");
+      sleepQuietly(Duration.ofMillis(500)); // the last lines reach the monitor
+      for (PaymentRequest request : requests) {
+        MonitorCensus.SagaCommands commands = monitor.commandsOf(request.sagaId());
+        commands.client().forEach((command, n) -> client0.merge(command, (double) n / requests.size(), Double::sum));
+        lua += (double) commands.luaCalls() / requests.size();
+      }
+    }
+    return new Measurement.Census(requests.size(), client0, lua);
+  }
+
+  private static Map<String, Double> perSaga(Map<String, Long> calls, int sagas) {
+    Map<String, Double> perSaga = new TreeMap<>();
+    calls.forEach((command, n) -> {
+      if (!PROBE_COMMANDS.contains(command)) {
+        perSaga.put(command, (double) n / sagas);
+      }
+    });
+    return perSaga;
+  }
+
+  private static List<PaymentRequest> requests(String tag, String phase, int count) {
+    Random random = new Random(phase.hashCode());
+    List<PaymentRequest> requests = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      requests.add(new PaymentRequest(String.format(Locale.ROOT, "bench-%s-%s-%05d", tag, phase, i), "m_bench_" + (i % 7),
+          100 + random.nextInt(99_900), "CNY", "tok_visa"));
+    }
+    return requests;
+  }
+
+  private static void requireNoFailures(LoadRun.Result result, String phase) {
+    if (!result.failures().isEmpty()) {
+      throw new IllegalStateException(result.failures().size() + " sagas failed in the " + phase + ", e.g. "
+          + result.failures().get(0));
+    }
+  }
+
+  private static void sleepQuietly(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void log(String line) {
+    System.err.println("[bench] " + line);
+  }
+}
