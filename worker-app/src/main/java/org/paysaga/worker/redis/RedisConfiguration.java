@@ -1,6 +1,7 @@
 package org.paysaga.worker.redis;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.paysaga.worker.config.SagaProperties;
@@ -22,9 +23,16 @@ public class RedisConfiguration {
   }
 
   /** {@code RedisClient}, or {@code RedisClusterClient} for a cluster. */
+  /** Lettuce's threads and reconnect policy (reconnects at most 1 s apart), shut down after the client. */
   @Bean(destroyMethod = "shutdown")
-  AbstractRedisClient redisClient(RedisEndpoint endpoint, SagaProperties properties) {
-    return SagaRedis.client(endpoint, properties.redis().commandTimeout(), properties.redis().tlsCaFile());
+  ClientResources redisClientResources() {
+    return SagaRedis.resources();
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  AbstractRedisClient redisClient(RedisEndpoint endpoint, ClientResources redisClientResources, SagaProperties properties) {
+    return SagaRedis.client(endpoint, redisClientResources, properties.redis().commandTimeout(),
+        properties.redis().tlsCaFile());
   }
 
   /** Fails the startup with the address (never the password) when Redis does not answer. */
