@@ -50,6 +50,10 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--concurrency", description = "Sagas in flight (default: ${DEFAULT-VALUE}).", defaultValue = "10")
   int concurrency;
 
+  @Option(names = "--unloaded", description = "Sagas run one at a time after the timed ones, for the latency "
+      + "the saga layer adds without queueing (default: ${DEFAULT-VALUE}).", defaultValue = "200")
+  int unloaded;
+
   @Option(names = "--census", description = "Sagas run one by one under MONITOR in round 1 (default: ${DEFAULT-VALUE}).",
       defaultValue = "20")
   int census;
@@ -124,10 +128,12 @@ public final class Benchmark implements Callable<Integer> {
         Map<String, Double> callsPerSaga = perSaga(probe.commandCalls(), sagas);
         double usedMemoryPerSaga = (double) (probe.usedMemory() - memoryBefore) / sagas;
         Measurement.Footprint footprint = footprint(probe, timed, usedMemoryPerSaga);
+        LoadRun.Result oneAtATime = LoadRun.run(variant, client, requests(tag, name + "-u", unloaded), 1);
+        requireNoFailures(oneAtATime, "unloaded run");
         Measurement.Census census = round == 1 ? census(variant, client, redisUrl, requests(tag, name + "-c", this.census))
             : null;
         worker.stop(Duration.ofSeconds(40));
-        return new Measurement(variant, round, load, cpuPer1000, rss, peak, callsPerSaga, footprint, census);
+        return new Measurement(variant, round, load, oneAtATime, cpuPer1000, rss, peak, callsPerSaga, footprint, census);
       } finally {
         stubs.shutdownNow();
         worker.stop(Duration.ofSeconds(40));

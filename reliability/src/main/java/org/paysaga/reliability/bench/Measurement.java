@@ -5,6 +5,8 @@ import java.util.Map;
 /**
  * One measurement: one variant on a fresh test server and a fresh worker JVM.
  *
+ * @param load the timed sagas, {@code concurrency} in flight
+ * @param unloaded sagas run one at a time: latency without queueing for the 2 cores
  * @param callsPerSaga Redis commands per saga by command ({@code INFO commandstats} over the timed
  *     sagas, Lua-internal commands included; the probe's own commands left out)
  * @param census the client/Lua split of one saga's commands, from MONITOR (first round only)
@@ -13,6 +15,7 @@ record Measurement(
     Variant variant,
     int round,
     LoadRun.Result load,
+    LoadRun.Result unloaded,
     double workerCpuSecondsPer1000,
     long workerRssBytes,
     long workerPeakRssBytes,
