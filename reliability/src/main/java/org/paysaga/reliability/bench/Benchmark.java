@@ -62,6 +62,10 @@ public final class Benchmark implements Callable<Integer> {
       defaultValue = "100")
   int memorySample;
 
+  @Option(names = "--worker-java-options", description = "JVM options for both workers, e.g. a flight recording "
+      + "(-XX:StartFlightRecording=filename={worker}.jfr, {worker} naming the measurement); the same for A and B.")
+  String workerJavaOptions;
+
   @Option(names = "--worker-jar", defaultValue = "worker-app/target/worker-app.jar",
       description = "The worker app's jar (default: ${DEFAULT-VALUE}).")
   Path workerJar;
@@ -110,7 +114,9 @@ public final class Benchmark implements Callable<Integer> {
     String name = variant.name() + round;
     createDirectories(dir.resolve(name));
     try (TemporalTestServerProcess server = TemporalTestServerProcess.start(dir.resolve(name), "1g")) {
-      ManagedProcess worker = variant.startWorker(workerJar, server.address(), redisUrl, dir, "worker-" + name);
+      ManagedProcess worker = variant.startWorker(workerJar, server.address(), redisUrl, dir, "worker-" + name,
+          workerJavaOptions == null ? Map.of()
+              : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", "worker-" + name)));
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
       try {

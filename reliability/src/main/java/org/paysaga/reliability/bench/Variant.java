@@ -19,8 +19,9 @@ import org.paysaga.saga.SagaStatus;
 enum Variant {
   A("payment saga as shipped (worker-app.jar)") {
     @Override
-    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name) {
-      WorkerAppReplica worker = WorkerAppReplica.create(name, workerJar, HEAP, temporal, redis, Map.of(), logDir);
+    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+        Map<String, String> environment) {
+      WorkerAppReplica worker = WorkerAppReplica.create(name, workerJar, HEAP, temporal, redis, environment, logDir);
       worker.startAndAwaitHealthy();
       return worker.process();
     }
@@ -35,10 +36,11 @@ enum Variant {
   },
   B("bare Temporal workflow, same four activities") {
     @Override
-    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name) {
+    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+        Map<String, String> environment) {
       ManagedProcess worker = new ManagedProcess(name, List.of(ManagedProcess.javaExecutable(), "-Xmx" + HEAP,
           "-cp", System.getProperty("java.class.path"), BareWorker.class.getName(), temporal, redis),
-          Map.of(), logDir.resolve(name + ".log"));
+          environment, logDir.resolve(name + ".log"));
       worker.start();
       Waits.until(name + " to print " + BareWorker.READY, Duration.ofSeconds(60), () -> {
         if (!worker.isAlive()) {
@@ -71,8 +73,13 @@ enum Variant {
     return description;
   }
 
-  /** Starts this variant's worker process against the server and Redis; returns once it polls. */
-  abstract ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name);
+  /**
+   * Starts this variant's worker process against the server and Redis; returns once it polls.
+   *
+   * @param environment extra environment of the worker process ({@code JAVA_TOOL_OPTIONS} to profile it)
+   */
+  abstract ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+      Map<String, String> environment);
 
   /** Runs one payment to its end (start, then wait for the result). */
   abstract void run(WorkflowClient client, PaymentRequest request) throws Exception;
