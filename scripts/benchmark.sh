@@ -14,14 +14,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RELIABILITY_JAR=reliability/target/saga-reliability.jar
-WORKER_JAR=worker-app/target/worker-app.jar
-for jar in "$RELIABILITY_JAR" "$WORKER_JAR"; do
-  [ -f "$jar" ] || { echo "$jar is missing: build first (./mvnw -B -DskipTests package)" >&2; exit 2; }
-done
-
-source scripts/lib/install-debian-package.sh
-install_debian_package redis-server redis-server redis-server
-
-exec java -Xmx1g -cp "$RELIABILITY_JAR" org.paysaga.reliability.bench.Benchmark \
-  --worker-jar "$WORKER_JAR" --redis-server "$(command -v redis-server)" "$@"
+source scripts/lib/run-reliability.sh
+run_reliability org.paysaga.reliability.bench.Benchmark "$@"

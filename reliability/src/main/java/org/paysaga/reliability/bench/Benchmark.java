@@ -18,10 +18,15 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.reliability.stack.ManagedProcess;
+import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.RedisServerProcess;
+import org.paysaga.reliability.stack.StackOptions;
 import org.paysaga.reliability.stack.TemporalTestServerProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,16 +71,11 @@ public final class Benchmark implements Callable<Integer> {
       + "(-XX:StartFlightRecording=filename={worker}.jfr, {worker} naming the measurement); the same for A and B.")
   String workerJavaOptions;
 
-  @Option(names = "--worker-jar", defaultValue = "worker-app/target/worker-app.jar",
-      description = "The worker app's jar (default: ${DEFAULT-VALUE}).")
-  Path workerJar;
+  @Mixin
+  StackOptions stack;
 
-  @Option(names = "--redis-server", defaultValue = "redis-server",
-      description = "The redis-server executable (default: ${DEFAULT-VALUE}).")
-  String redisServer;
-
-  @Option(names = "--work-dir", description = "Logs and Redis data (default: reliability/target/bench-<run>).")
-  Path workDir;
+  @Spec
+  CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Benchmark()).execute(args));
@@ -83,13 +83,15 @@ public final class Benchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    new OptionChecks(spec).atLeast("--sagas", sagas, 1).atLeast("--warmup", warmup, 0).atLeast("--rounds", rounds, 1)
+        .atLeast("--concurrency", concurrency, 1).atLeast("--unloaded", unloaded, 1).atLeast("--census", census, 1)
+        .atLeast("--memory-sample", memorySample, 1);
     String tag = Long.toString(System.currentTimeMillis(), 36);
-    Path dir = workDir != null ? workDir : Path.of("reliability", "target", "bench-" + tag);
-    createDirectories(dir);
+    Path dir = stack.workDir("bench", tag);
     log("benchmark " + tag + ": " + rounds + " rounds of " + sagas + " timed sagas (+" + warmup + " warm-up) at "
         + concurrency + " in flight; logs in " + dir);
     List<Measurement> measurements = new ArrayList<>();
-    try (RedisServerProcess redis = RedisServerProcess.start(redisServer, dir.resolve("redis-data"), dir, true);
+    try (RedisServerProcess redis = RedisServerProcess.start(stack.redisServer(), dir.resolve("redis-data"), dir, true);
         RedisProbe probe = new RedisProbe(redis.url())) {
       for (int round = 1; round <= rounds; round++) {
         // A/B, then B/A: what drifts within a round (page cache, AOF size) hits both.
@@ -114,7 +116,7 @@ public final class Benchmark implements Callable<Integer> {
     String name = variant.name() + round;
     createDirectories(dir.resolve(name));
     try (TemporalTestServerProcess server = TemporalTestServerProcess.start(dir.resolve(name), "1g")) {
-      ManagedProcess worker = variant.startWorker(workerJar, server.address(), redisUrl, dir, "worker-" + name,
+      ManagedProcess worker = variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, "worker-" + name,
           workerJavaOptions == null ? Map.of()
               : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", "worker-" + name)));
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(

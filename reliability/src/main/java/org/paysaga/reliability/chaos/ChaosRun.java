@@ -5,19 +5,21 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.reliability.stack.OptionChecks;
+import org.paysaga.reliability.stack.StackOptions;
 import org.paysaga.reliability.stack.Waits;
 import org.paysaga.saga.SagaReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,16 +46,11 @@ public final class ChaosRun implements Callable<Integer> {
       defaultValue = "20261123")
   long seed;
 
-  @Option(names = "--worker-jar", description = "The worker app's jar (default: ${DEFAULT-VALUE}).",
-      defaultValue = "worker-app/target/worker-app.jar")
-  Path workerJar;
+  @Mixin
+  StackOptions stackOptions;
 
-  @Option(names = "--redis-server", description = "The redis-server executable (default: ${DEFAULT-VALUE}).",
-      defaultValue = "redis-server")
-  String redisServer;
-
-  @Option(names = "--work-dir", description = "Logs and Redis data (default: reliability/target/chaos-<run>).")
-  Path workDir;
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--settle-timeout", description = "How long sagas may take to end after the last start, "
       + "in seconds (default: ${DEFAULT-VALUE}).", defaultValue = "240")
@@ -65,16 +62,17 @@ public final class ChaosRun implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    new OptionChecks(spec).atLeast("--payments", payments, 1).positive("--rate", rate)
+        .atLeast("--settle-timeout", settleTimeoutSeconds, 1);
     int count = quick ? QUICK_PAYMENTS : payments;
     String runTag = Long.toString(System.currentTimeMillis(), 36);
-    Path dir = workDir != null ? workDir : Path.of("reliability", "target", "chaos-" + runTag);
-    createDirectories(dir);
+    Path dir = stackOptions.workDir("chaos", runTag);
     RunLog log = new RunLog();
     List<PlannedPayment> plan = ChaosPlan.of(count, runTag, seed, ChaosStack.SLOW_CHARGE_SECONDS);
     log.line("chaos run " + runTag + ": " + count + " payments at " + rate + "/s, seed " + seed + ", logs in " + dir);
     log.line("mix: " + ChaosPlan.shares(count));
 
-    try (ChaosStack stack = ChaosStack.start(dir, workerJar, redisServer)) {
+    try (ChaosStack stack = ChaosStack.start(dir, stackOptions.workerJar(), stackOptions.redisServer())) {
       log.line("stack up: Temporal test server " + stack.temporalAddress() + ", Redis " + stack.redisUrl()
           + " (append-only), worker-1 and worker-2");
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
@@ -128,14 +126,6 @@ public final class ChaosRun implements Callable<Integer> {
       return report.passed() ? 0 : 1;
     } finally {
       redisClient.shutdown();
-    }
-  }
-
-  private static void createDirectories(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
