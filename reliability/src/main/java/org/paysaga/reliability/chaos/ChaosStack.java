@@ -18,6 +18,8 @@ public final class ChaosStack implements AutoCloseable {
   /** Charge attempts time out after 3 s; the slow path's charge takes longer. */
   static final int CHANNEL_TIMEOUT_SECONDS = 3;
   static final int SLOW_CHARGE_SECONDS = CHANNEL_TIMEOUT_SECONDS + 2;
+  /** A killed worker stays down this long before it is started again. */
+  static final Duration WORKER_RESTART_DELAY = Duration.ofSeconds(5);
 
   private final TemporalTestServerProcess temporal;
   private final RedisServerProcess redis;
@@ -52,7 +54,7 @@ public final class ChaosStack implements AutoCloseable {
 
   /**
    * Short timeouts and recovery so a run ends in minutes: a step attempt lost with a killed worker
-   * is retried after 5 s, a refund outage gets a recovery round every 3 s and parks after 20 s.
+   * is retried after 5 s, a refund outage gets a recovery round every 3 s for a minute, then parks.
    * No sticky execution: the Java test server cannot move a killed worker's sticky tasks.
    */
   static Map<String, String> workerSettings() {
@@ -62,7 +64,7 @@ public final class ChaosStack implements AutoCloseable {
         Map.entry("SAGA_STEPS_CREDITMERCHANT_STARTTOCLOSE", "5s"),
         Map.entry("SAGA_STEPS_COMPLETEORDER_STARTTOCLOSE", "5s"),
         Map.entry("SAGA_RECOVERY_INTERVAL", "3s"),
-        Map.entry("SAGA_RECOVERY_GIVEUPAFTER", "20s"),
+        Map.entry("SAGA_RECOVERY_GIVEUPAFTER", "60s"),
         Map.entry("SAGA_SWEEPER_INTERVAL", "15s"),
         Map.entry("SAGA_STICKYEXECUTION", "false"),
         Map.entry("SAGA_SHUTDOWN_GRACEPERIOD", "5s"));
@@ -94,9 +96,5 @@ public final class ChaosStack implements AutoCloseable {
     workers.forEach(WorkerAppReplica::close);
     redis.close();
     temporal.close();
-  }
-
-  static Duration workerRestartDelay() {
-    return Duration.ofSeconds(5);
   }
 }
