@@ -27,10 +27,14 @@ import java.util.Map;
 public final class SagaRun {
   private static final LocalActivityOptions LIFECYCLE_OPTIONS = LocalActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofSeconds(10))
-      // Redis being away must delay the saga, not fail it: retry until it answers.
+      // Redis being away must delay the saga, not fail it: retry until it answers. Not with
+      // maximumAttempts 0 ("unlimited"): the SDK treats a local activity with neither a
+      // schedule-to-close timeout nor a positive maximum as having no retry policy and fails the
+      // workflow on the first error (found by the chaos run: one saga FAILED on a Redis restart).
       .setRetryOptions(RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
           .setMaximumInterval(Duration.ofSeconds(30))
+          .setMaximumAttempts(Integer.MAX_VALUE)
           .build())
       .build();
 
