@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.paysaga.saga.SagaSweeper;
 import org.paysaga.saga.SweepCursor;
 import org.paysaga.worker.temporal.Backoff;
+import org.paysaga.worker.temporal.BackgroundStart;
 import org.paysaga.worker.temporal.WorkersStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the one sweeper workflow (ID {@value SagaSweeper#WORKFLOW_ID}) once this worker's workers poll.
@@ -21,15 +21,13 @@ import org.springframework.context.SmartLifecycle;
  * start returns that run, so however many replicas start it there is one sweeper. Runs in the
  * background and retries while Temporal is unreachable, so it never holds up the app.
  */
-public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>, SmartLifecycle {
+public class SweeperStarter extends BackgroundStart implements ApplicationListener<WorkersStartedEvent> {
   private static final Logger log = LoggerFactory.getLogger(SweeperStarter.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final WorkflowClient client;
   private final String taskQueue;
   private final AtomicReference<WorkflowExecution> execution = new AtomicReference<>();
-  private volatile Thread thread;
-  private volatile boolean running;
 
   public SweeperStarter(WorkflowClient client, String taskQueue) {
     this.client = client;
@@ -43,15 +41,13 @@ public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>,
 
   @Override
   public void onApplicationEvent(WorkersStartedEvent event) {
-    Thread starter = new Thread(this::startWhenWorkersRun, "saga-sweeper-starter");
-    starter.setDaemon(true);
-    thread = starter;
-    starter.start();
+    launch("saga-sweeper-starter");
   }
 
-  private void startWhenWorkersRun() {
+  @Override
+  protected void attemptUntilDone() {
     Backoff backoff = new Backoff(Duration.ofMillis(200), MAX_BACKOFF);
-    while (running && execution.get() == null) {
+    while (isRunning() && execution.get() == null) {
       try {
         WorkflowExecution started = startWorkflow();
         execution.set(started);
@@ -75,24 +71,5 @@ public class SweeperStarter implements ApplicationListener<WorkersStartedEvent>,
         .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
         .build());
     return WorkflowClient.start(sweeper::sweep, SweepCursor.START);
-  }
-
-  @Override
-  public void start() {
-    running = true;
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Starts the workers once the app is ready, and keeps trying while Temporal does not answer (or
@@ -18,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * own start, {@code spring.temporal.start-workers}, fails the whole app when Temporal is away, so
  * application.yaml turns it off.)
  */
-public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {
+public class WorkerStarter extends BackgroundStart implements ApplicationListener<ApplicationReadyEvent> {
   private static final Logger log = LoggerFactory.getLogger(WorkerStarter.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
 
@@ -26,8 +25,6 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
   private final ApplicationEventPublisher events;
   private final String target;
   private volatile String lastError;
-  private volatile boolean running;
-  private volatile Thread thread;
 
   public WorkerStarter(WorkerFactory workerFactory, ApplicationEventPublisher events, String target) {
     this.workerFactory = workerFactory;
@@ -42,16 +39,14 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
 
   @Override
   public void onApplicationEvent(ApplicationReadyEvent event) {
-    Thread starter = new Thread(this::startWorkers, "saga-worker-starter");
-    starter.setDaemon(true);
-    thread = starter;
-    starter.start();
+    launch("saga-worker-starter");
   }
 
-  private void startWorkers() {
+  @Override
+  protected void attemptUntilDone() {
     Backoff backoff = new Backoff(Duration.ofMillis(500), MAX_BACKOFF);
     int failures = 0;
-    while (running) {
+    while (isRunning()) {
       try {
         workerFactory.start();
         lastError = null;
@@ -65,7 +60,7 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
         lastError = e.getStatus().getCode() + (e.getStatus().getDescription() == null ? ""
             : ": " + e.getStatus().getDescription());
       } catch (RuntimeException e) {
-        if (!running) {
+        if (!isRunning()) {
           return;
         }
         lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -79,24 +74,5 @@ public class WorkerStarter implements ApplicationListener<ApplicationReadyEvent>
         return;
       }
     }
-  }
-
-  @Override
-  public void start() {
-    running = true;
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }
