@@ -8,9 +8,9 @@ import org.paysaga.cli.output.Output;
 import org.paysaga.dlq.DlqService;
 import org.paysaga.saga.DlqEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saga dlq remove}: delete an entry; never silently one whose saga still waits. */
@@ -30,16 +30,15 @@ public final class DlqRemoveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = DlqAccess.ID,
-      description = "The entry: the saga's workflow ID (payment-P1001) or its payment number.")
-  String target;
+  @Mixin
+  DlqEntryArgument argument;
 
   @Option(names = "--force", description = "Remove it even though its saga still waits for an operator.")
   boolean force;
 
   @Override
   public Integer call() {
-    String id = DlqAccess.entryId(target);
+    String id = argument.entryId();
     CliContext context = CliContext.of(spec);
     Output output = context.output();
     DlqService dlq = DlqAccess.service(context, true);

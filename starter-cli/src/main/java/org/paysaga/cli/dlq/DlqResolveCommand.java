@@ -8,9 +8,9 @@ import org.paysaga.cli.output.Output;
 import org.paysaga.dlq.DlqService;
 import org.paysaga.saga.DlqEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saga dlq resolve}: close a parked saga by hand, with a note. */
@@ -31,9 +31,8 @@ public final class DlqResolveCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = DlqAccess.ID,
-      description = "The entry: the saga's workflow ID (payment-P1001) or its payment number.")
-  String target;
+  @Mixin
+  DlqEntryArgument argument;
 
   @Option(names = "--note", required = true, paramLabel = "TEXT",
       description = "What was done by hand, for the record (required, at most " + MAX_NOTE + " characters).")
@@ -41,7 +40,7 @@ public final class DlqResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String id = DlqAccess.entryId(target);
+    String id = argument.entryId();
     if (note == null || note.isBlank()) {
       throw CliException.badInput("--note", "must not be blank: say what was done by hand");
     }

@@ -6,8 +6,8 @@ import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.output.Output;
 import org.paysaga.dlq.RetryOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saga dlq retry}: run the entry's outstanding compensations again. */
@@ -27,13 +27,12 @@ public final class DlqRetryCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = DlqAccess.ID,
-      description = "The entry: the saga's workflow ID (payment-P1001) or its payment number.")
-  String target;
+  @Mixin
+  DlqEntryArgument argument;
 
   @Override
   public Integer call() {
-    String id = DlqAccess.entryId(target);
+    String id = argument.entryId();
     CliContext context = CliContext.of(spec);
     Output output = context.output();
     RetryOutcome outcome = DlqAccess.onEntry(id, () -> DlqAccess.service(context, true).retry(id));

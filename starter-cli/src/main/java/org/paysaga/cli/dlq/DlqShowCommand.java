@@ -12,8 +12,8 @@ import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code saga dlq show}: every field of one entry. */
@@ -31,13 +31,12 @@ public final class DlqShowCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = DlqAccess.ID,
-      description = "The entry: the saga's workflow ID (payment-P1001) or its payment number.")
-  String target;
+  @Mixin
+  DlqEntryArgument argument;
 
   @Override
   public Integer call() {
-    String id = DlqAccess.entryId(target);
+    String id = argument.entryId();
     CliContext context = CliContext.of(spec);
     Output output = context.output();
     DlqEntry entry = DlqAccess.onEntry(id, () -> DlqAccess.service(context, false).show(id));

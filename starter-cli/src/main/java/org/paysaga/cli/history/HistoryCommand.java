@@ -11,10 +11,11 @@ import org.paysaga.cli.output.Links;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.Table;
 import org.paysaga.cli.status.SagaInspector;
+import org.paysaga.cli.status.SagaArgument;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code saga history}: the saga's event history and its link in the Temporal UI. */
@@ -31,21 +32,18 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 shown; 2 bad argument; 3 no such saga; 4 Temporal unreachable."})
 public final class HistoryCommand implements Callable<Integer> {
-  static final String ARGUMENT = "<paymentNo|workflowId>";
-
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = ARGUMENT,
-      description = "The payment number (P1001) or the saga's workflow ID (payment-P1001).")
-  String target;
+  @Mixin
+  SagaArgument saga;
 
   @Option(names = "--all", description = "Also show workflow task events (scheduled, started, completed).")
   boolean all;
 
   @Override
   public Integer call() {
-    String sagaId = SagaInspector.sagaId(target, ARGUMENT);
+    String sagaId = saga.sagaId();
     CliContext context = CliContext.of(spec);
     Output output = context.output();
     TemporalConnection temporal = context.connections().temporal();

@@ -16,7 +16,7 @@ import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code saga status}: a saga's status and each step's, from the state query or its result. */
@@ -32,18 +32,15 @@ import picocli.CommandLine.Spec;
         "",
         "Exit codes: 0 shown; 2 bad argument; 3 no such saga; 4 Temporal unreachable."})
 public final class StatusCommand implements Callable<Integer> {
-  static final String ARGUMENT = "<paymentNo|workflowId>";
-
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = ARGUMENT,
-      description = "The payment number (P1001) or the saga's workflow ID (payment-P1001).")
-  String target;
+  @Mixin
+  SagaArgument saga;
 
   @Override
   public Integer call() {
-    String sagaId = SagaInspector.sagaId(target, ARGUMENT);
+    String sagaId = saga.sagaId();
     CliContext context = CliContext.of(spec);
     Output output = context.output();
     TemporalConnection temporal = context.connections().temporal();
