@@ -3,7 +3,10 @@ package org.paysaga.reliability.chaos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSteps;
+import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.payment.sandbox.OrderStatus;
 import org.paysaga.payment.sandbox.PaymentAudit;
 import org.paysaga.saga.DlqEntry;
@@ -66,7 +69,44 @@ public final class PaymentAuditor {
     }
     boolean finished = saga.status() == SagaStatus.COMPLETED || saga.status() == SagaStatus.COMPENSATED;
     long duration = finished ? saga.updatedAtMillis() - saga.startedAtMillis() : -1;
-    return new Verdict(payment, saga.status(), duration, saga.failure(), audit, attemptsLost(saga, audit), violations);
+    return new Verdict(payment, saga.status(), duration, saga.failure(), audit, attemptsTakenByFaults(payment, saga, audit),
+        violations);
+  }
+
+  /**
+   * Attempts of the failed forward steps that failed for another reason than the payment's
+   * scripted failures: never reaching the sandbox (lost with a killed worker, or while Redis was
+   * down), or, once the step's retries ran out, failing beyond the failures its magic value scripts
+   * (an attempt that reached the sandbox and then stalled past its timeout while Redis restarted).
+   */
+  static int attemptsTakenByFaults(PlannedPayment payment, SagaState saga, PaymentAudit audit) {
+    int beyondScript = saga.steps().stream()
+        .filter(step -> step.status() == StepStatus.FAILED && step.attempts() >= SagaActivityOptions.MAXIMUM_ATTEMPTS)
+        .mapToInt(step -> Math.max(0, step.attempts() - scriptedFailures(step.step(), payment.request())))
+        .sum();
+    return Math.max(attemptsLost(saga, audit), beyondScript);
+  }
+
+  /** Retryable failures the payment's magic values script for a step ({@code tok_flaky_3}: 3 charges). */
+  static int scriptedFailures(String step, PaymentRequest request) {
+    if (PaymentSteps.CALL_PAYMENT_CHANNEL.equals(step)) {
+      return countAfter(request.cardToken(), SandboxMagicValues.CARD_FLAKY_PREFIX);
+    }
+    if (PaymentSteps.CREDIT_MERCHANT.equals(step)) {
+      return countAfter(request.merchantId(), SandboxMagicValues.MERCHANT_FLAKY_PREFIX);
+    }
+    return 0;
+  }
+
+  private static int countAfter(String value, String prefix) {
+    if (value == null || !value.startsWith(prefix)) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(value.substring(prefix.length()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /**

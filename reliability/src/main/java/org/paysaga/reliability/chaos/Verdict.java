@@ -11,8 +11,9 @@ import org.paysaga.saga.SagaStatus;
  * @param durationMillis start to end of a finished saga (workflow clock), -1 when it did not finish
  * @param failure the saga's own account of its first failure, {@code null} when none
  * @param audit what the sandbox recorded, {@code null} when it could not be read
- * @param attemptsLost attempts Temporal counted for the saga's failed step that never reached the
- *     sandbox (lost with a killed worker, or timed out while Redis was down)
+ * @param attemptsLost attempts of the saga's failed steps that the faults took: never reached the
+ *     sandbox (lost with a killed worker, or while Redis was down) or, once the retries ran out,
+ *     failed beyond the path's scripted failures (stalled past the timeout while Redis restarted)
  * @param violations broken promises, in words; empty when the payment is sound
  */
 public record Verdict(

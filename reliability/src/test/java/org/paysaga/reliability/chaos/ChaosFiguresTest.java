@@ -19,7 +19,7 @@ import org.paysaga.saga.SagaStatus;
 @ExtendWith(ChaosFixtures.RootLocale.class)
 class ChaosFiguresTest {
   private static final String SUCCESS_RATE = "success rate of payments that should succeed";
-  private static final String LEFT_OUT = "  left out: 4 attempts spent (scripted failures + attempts lost to faults)";
+  private static final String LEFT_OUT = "  left out: 4 attempts spent (scripted failures + attempts the faults took)";
   private static final String COMPENSATION_RATE = "compensations done without an operator";
   private static final String P50_MAX = "saga duration p50 / max";
   private static final String P95 = "saga duration p95 (finished sagas)";
