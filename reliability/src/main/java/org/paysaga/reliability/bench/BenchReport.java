@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.paysaga.reliability.report.TextTable;
 
 /** The benchmark's result as Markdown, ready for docs/BENCHMARKS.md. */
 final class BenchReport {
@@ -165,13 +166,8 @@ final class BenchReport {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  /** A Markdown table. */
   static String table(List<String> header, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder();
-    out.append("| ").append(String.join(" | ", header)).append(" |\n");
-    out.append("|").append("---|".repeat(header.size())).append('\n');
-    rows.forEach(row -> out.append("| ").append(String.join(" | ", row)).append(" |\n"));
-    return out.toString();
+    return TextTable.of(header, rows);
   }
 
   private static String verdict(boolean met) {

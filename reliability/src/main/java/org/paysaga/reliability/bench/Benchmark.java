@@ -4,9 +4,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Locale;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,7 +111,6 @@ public final class Benchmark implements Callable<Integer> {
   private Measurement measure(Variant variant, int round, String tag, String redisUrl, RedisProbe probe, Path dir) {
     probe.flushAll();
     String name = variant.name() + round;
-    createDirectories(dir.resolve(name));
     try (TemporalTestServerProcess server = TemporalTestServerProcess.start(dir.resolve(name), "1g")) {
       ManagedProcess worker = variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, "worker-" + name,
           workerJavaOptions == null ? Map.of()
@@ -140,7 +136,6 @@ public final class Benchmark implements Callable<Integer> {
         requireNoFailures(oneAtATime, "unloaded run");
         Measurement.Census census = round == 1 ? census(variant, client, redisUrl, requests(tag, name + "-c", this.census))
             : null;
-        worker.stop(Duration.ofSeconds(40));
         return new Measurement(variant, round, load, oneAtATime, cpuPer1000, rss, peak, callsPerSaga, footprint, census);
       } finally {
         stubs.shutdownNow();
@@ -221,14 +216,6 @@ public final class Benchmark implements Callable<Integer> {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void createDirectories(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

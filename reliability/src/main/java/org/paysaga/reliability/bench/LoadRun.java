@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.reliability.report.Percentiles;
 
 /**
  * A closed loop: {@code concurrency} callers each run a payment to its end, then the next, until
@@ -25,11 +26,7 @@ final class LoadRun {
     }
 
     double percentileMillis(double quantile) {
-      if (latenciesNanos.length == 0) {
-        return Double.NaN;
-      }
-      int rank = (int) Math.ceil(quantile * latenciesNanos.length);
-      return latenciesNanos[Math.max(0, rank - 1)] / 1e6;
+      return latenciesNanos.length == 0 ? Double.NaN : Percentiles.nearestRank(latenciesNanos, quantile) / 1e6;
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.paysaga.reliability.report.Percentiles;
 import org.paysaga.saga.SagaStatus;
 
 /**
@@ -83,10 +84,6 @@ public final class ChaosFigures {
 
   /** Nearest-rank percentile of sorted values; -1 when there are none. */
   static long percentile(List<Long> sorted, double quantile) {
-    if (sorted.isEmpty()) {
-      return -1;
-    }
-    int rank = (int) Math.ceil(quantile * sorted.size());
-    return sorted.get(Math.max(0, rank - 1));
+    return Percentiles.nearestRank(sorted.stream().mapToLong(Long::longValue).toArray(), quantile);
   }
 }

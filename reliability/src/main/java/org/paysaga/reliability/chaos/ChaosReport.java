@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.paysaga.reliability.report.TextTable;
 import org.paysaga.saga.SagaStatus;
 
 /** The run's result as text: outcomes per path, the violations found, and the table of figures. */
@@ -74,31 +75,8 @@ final class ChaosReport {
     return Long.toString(verdicts.stream().filter(v -> v.status() == status).count());
   }
 
-  /** A plain-text table with columns padded to their widest cell. */
+  /** A table of the run's report (kept for its callers; one renderer for every report). */
   static String table(List<String> header, List<List<String>> rows) {
-    int[] widths = new int[header.size()];
-    for (int i = 0; i < header.size(); i++) {
-      widths[i] = header.get(i).length();
-      for (List<String> row : rows) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    appendRow(out, header, widths);
-    List<String> rule = new ArrayList<>();
-    for (int width : widths) {
-      rule.add("-".repeat(width));
-    }
-    appendRow(out, rule, widths);
-    rows.forEach(row -> appendRow(out, row, widths));
-    return out.toString();
-  }
-
-  private static void appendRow(StringBuilder out, List<String> cells, int[] widths) {
-    out.append("| ");
-    for (int i = 0; i < cells.size(); i++) {
-      out.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", cells.get(i))).append(i == cells.size() - 1 ? " |" : " | ");
-    }
-    out.append('\n');
+    return TextTable.of(header, rows);
   }
 }

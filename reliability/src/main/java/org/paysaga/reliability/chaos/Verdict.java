@@ -11,7 +11,7 @@ import org.paysaga.saga.SagaStatus;
  * @param durationMillis start to end of a finished saga (workflow clock), -1 when it did not finish
  * @param failure the saga's own account of its first failure, {@code null} when none
  * @param audit what the sandbox recorded, {@code null} when it could not be read
- * @param attemptsLost attempts of the saga's failed steps that the faults took: never reached the
+ * @param attemptsTakenByFaults attempts of the saga's failed steps that the faults took: never reached the
  *     sandbox (lost with a killed worker, or while Redis was down) or, once the retries ran out,
  *     failed beyond the path's scripted failures (stalled past the timeout while Redis restarted)
  * @param violations broken promises, in words; empty when the payment is sound
@@ -22,7 +22,7 @@ public record Verdict(
     long durationMillis,
     String failure,
     PaymentAudit audit,
-    int attemptsLost,
+    int attemptsTakenByFaults,
     List<String> violations) {
 
   public Verdict {
@@ -44,7 +44,7 @@ public record Verdict(
    * requires exactly this; the saga undid it cleanly.
    */
   public boolean retryBudgetSpentOnFaults() {
-    return payment.path().expected() == Expected.COMPLETED && status == SagaStatus.COMPENSATED && attemptsLost > 0;
+    return payment.path().expected() == Expected.COMPLETED && status == SagaStatus.COMPENSATED && attemptsTakenByFaults > 0;
   }
 
   public boolean finished() {

@@ -3,6 +3,8 @@ package org.paysaga.reliability.stack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +24,11 @@ public final class TemporalTestServerProcess implements AutoCloseable {
   }
 
   public static TemporalTestServerProcess start(Path logDir, String heap) {
+    try {
+      Files.createDirectories(logDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + logDir, e);
+    }
     int port = FreePorts.next();
     List<String> command = List.of(ManagedProcess.javaExecutable(), "-Xmx" + heap,
         "-cp", System.getProperty("java.class.path"), "io.temporal.testserver.TestServer", Integer.toString(port));

@@ -43,6 +43,6 @@ class RedisFiguresParsingTest {
   @Test
   void markdownTableHasHeaderRuleAndRows() {
     assertThat(BenchReport.table(List.of("a", "b"), List.of(List.of("1", "2"))))
-        .isEqualTo("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        .isEqualTo("| a | b |\n| - | - |\n| 1 | 2 |\n");
   }
 }

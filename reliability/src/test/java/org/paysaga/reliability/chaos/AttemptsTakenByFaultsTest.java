@@ -36,7 +36,7 @@ class AttemptsTakenByFaultsTest {
 
     Verdict verdict = PaymentAuditor.judge(FLAKY_3, Optional.of(saga), audit, Optional.empty());
 
-    assertThat(verdict.attemptsLost()).isEqualTo(1);
+    assertThat(verdict.attemptsTakenByFaults()).isEqualTo(1);
     assertThat(verdict.retryBudgetSpentOnFaults()).isTrue();
     assertThat(verdict.violations()).isEmpty();
   }

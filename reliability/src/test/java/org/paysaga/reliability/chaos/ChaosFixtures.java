@@ -220,12 +220,12 @@ final class ChaosFixtures {
 
   static Verdict withAudit(Verdict verdict, PaymentAudit audit) {
     return new Verdict(verdict.payment(), verdict.status(), verdict.durationMillis(), verdict.failure(), audit,
-        verdict.attemptsLost(), verdict.violations());
+        verdict.attemptsTakenByFaults(), verdict.violations());
   }
 
   static Verdict withViolations(Verdict verdict, String... violations) {
     return new Verdict(verdict.payment(), verdict.status(), verdict.durationMillis(), verdict.failure(),
-        verdict.audit(), verdict.attemptsLost(), List.of(violations));
+        verdict.audit(), verdict.attemptsTakenByFaults(), List.of(violations));
   }
 
   /** {@code count} sound verdicts of one path and status, indexed from {@code firstIndex}, 1 s each. */

@@ -59,7 +59,7 @@ class PaymentAuditorTest {
     assertThat(verdict.payment()).isSameAs(SUCCESS);
     assertThat(verdict.audit()).isSameAs(audit);
     assertThat(verdict.failure()).isNull();
-    assertThat(verdict.attemptsLost()).isZero();
+    assertThat(verdict.attemptsTakenByFaults()).isZero();
     assertThat(verdict.durationMillis()).isEqualTo(DURATION);
     assertThat(verdict.unexpected()).isFalse();
   }
@@ -124,7 +124,7 @@ class PaymentAuditorTest {
     Verdict verdict = judge(DECLINE, saga, audit);
 
     assertThat(verdict.violations()).isEmpty();
-    assertThat(verdict.attemptsLost()).isZero();
+    assertThat(verdict.attemptsTakenByFaults()).isZero();
   }
 
   @Test
@@ -181,7 +181,7 @@ class PaymentAuditorTest {
     assertThat(verdict.violations()).containsExactly("missing: Temporal has no saga payment-chaos-test-00001");
     assertThat(verdict.status()).isNull();
     assertThat(verdict.durationMillis()).isEqualTo(-1);
-    assertThat(verdict.attemptsLost()).isZero();
+    assertThat(verdict.attemptsTakenByFaults()).isZero();
     assertThat(verdict.audit()).isSameAs(audit);
     assertThat(verdict.unexpected()).isTrue();
   }
@@ -313,7 +313,7 @@ class PaymentAuditorTest {
     assertThat(PaymentAuditor.attemptsLost(saga, audit)).isEqualTo(1);
     Verdict verdict = judge(SUCCESS, saga, audit);
     // tok_visa scripts no failure: all 4 failed charge attempts were the faults' (3 stalled, 1 lost).
-    assertThat(verdict.attemptsLost()).isEqualTo(4);
+    assertThat(verdict.attemptsTakenByFaults()).isEqualTo(4);
     assertThat(verdict.retryBudgetSpentOnFaults()).isTrue();
   }
 
