@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.paysaga.payment.PaymentSaga;
+import org.paysaga.saga.TemporalUi;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.worker.local.LocalStack;
 import org.paysaga.worker.redis.RedisEndpoint;
@@ -61,9 +62,11 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
     text.append(String.format("  Redis        %s%n", redisText));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
-    boolean embeddedTemporal = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
-    text.append(String.format("  Temporal UI  %s%s%n", properties.temporalUiUrl(),
-        embeddedTemporal ? " (none for the embedded test server: use the CLI's status and history)" : ""));
+    boolean javaTestServer = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
+    text.append(String.format("  Temporal UI  %s%n", javaTestServer
+        ? "none: Temporal's Java test server has no UI (scripts/temporal.sh install builds the dev server,"
+            + " which has one); use the CLI's status and history"
+        : properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
     text.append(String.format("  Try next     %s", cliCommand(target, namespace)));
     return text.toString();
   }

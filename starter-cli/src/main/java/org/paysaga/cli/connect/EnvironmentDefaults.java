@@ -19,7 +19,8 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
       Map.entry("--namespace", new Default(List.of("TEMPORAL_NAMESPACE"), "default")),
       Map.entry("--task-queue", new Default(List.of("SAGA_TASK_QUEUE"), "payment-saga")),
       Map.entry("--redis-url", new Default(List.of("REDIS_URL"), "redis://127.0.0.1:6379")),
-      Map.entry("--ui-url", new Default(List.of("TEMPORAL_UI_URL"), "http://localhost:8080")),
+      // No fallback: GlobalOptions derives the UI from the Temporal address (TemporalUi.defaultUrl).
+      Map.entry("--ui-url", new Default(List.of("TEMPORAL_UI_URL"), null)),
       Map.entry("--tls", new Default(List.of("TEMPORAL_TLS", "SPRING_TEMPORAL_CONNECTION_ENABLEHTTPS"), null)),
       Map.entry("--tls-cert",
           new Default(List.of("TEMPORAL_TLS_CERT", "SPRING_TEMPORAL_CONNECTION_MTLS_CERTCHAINFILE"), null)),

@@ -3,6 +3,7 @@ package org.paysaga.cli.connect;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.paysaga.cli.DurationConverter;
+import org.paysaga.saga.TemporalUi;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -29,7 +30,8 @@ public final class GlobalOptions {
   String redisUrl;
 
   @Option(names = "--ui-url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 104,
-      description = "Temporal UI, for links (env TEMPORAL_UI_URL, default http://localhost:8080).")
+      description = "Temporal UI, for links (env TEMPORAL_UI_URL; default the dev server's: the Temporal "
+          + "address's host, its port + 1000, e.g. http://127.0.0.1:8233).")
   String uiUrl;
 
   @Option(names = "--tls", paramLabel = "true|false", arity = "0..1", scope = ScopeType.INHERIT, order = 110,
@@ -104,7 +106,7 @@ public final class GlobalOptions {
   }
 
   public String uiUrl() {
-    return uiUrl;
+    return uiUrl != null ? uiUrl : TemporalUi.defaultUrl(temporalAddress);
   }
 
   public Boolean tls() {

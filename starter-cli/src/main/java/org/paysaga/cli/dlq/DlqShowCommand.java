@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.paysaga.cli.CliContext;
 import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.output.Json;
-import org.paysaga.cli.output.Links;
+import org.paysaga.saga.TemporalUi;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.SagaText;
 import org.paysaga.cli.output.Table;
@@ -41,7 +41,7 @@ public final class DlqShowCommand implements Callable<Integer> {
     Output output = context.output();
     DlqEntry entry = DlqAccess.onEntry(id, () -> DlqAccess.service(context, false).show(id));
     DlqEntryDetail detail = DlqEntryDetail.of(entry);
-    String historyUrl = Links.history(context.options().uiUrl(), context.options().namespace(),
+    String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), context.options().namespace(),
         entry.workflowId(), entry.runId());
 
     Table fields = Table.of("FIELD", "VALUE");

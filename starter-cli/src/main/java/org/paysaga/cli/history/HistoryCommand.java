@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.paysaga.cli.CliContext;
 import org.paysaga.cli.connect.TemporalConnection;
 import org.paysaga.cli.errors.ExitCodes;
-import org.paysaga.cli.output.Links;
+import org.paysaga.saga.TemporalUi;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.Table;
 import org.paysaga.cli.status.SagaInspector;
@@ -53,7 +53,7 @@ public final class HistoryCommand implements Callable<Integer> {
     String runId = description.getExecution().getRunId();
     List<HistoryEvent> events = temporal.client().fetchHistory(sagaId, runId).getEvents();
     List<EventRow> rows = HistoryEvents.rows(events, all);
-    String historyUrl = Links.history(context.options().uiUrl(), temporal.namespace(), sagaId, runId);
+    String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), temporal.namespace(), sagaId, runId);
     String workflowStatus = SagaInspector.shortName(description.getStatus());
 
     output.line("History of saga " + sagaId + ", run " + runId + " (workflow " + workflowStatus + ", "

@@ -8,7 +8,7 @@ import org.paysaga.cli.DurationConverter;
 import org.paysaga.cli.connect.TemporalConnection;
 import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.output.Formats;
-import org.paysaga.cli.output.Links;
+import org.paysaga.saga.TemporalUi;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.SagaText;
 import org.paysaga.cli.output.SagaView;
@@ -79,7 +79,7 @@ public final class PayCommand implements Callable<Integer> {
     TemporalConnection temporal = context.connections().temporal();
 
     SagaStart start = temporal.payments().start(request);
-    String historyUrl = Links.history(context.options().uiUrl(), temporal.namespace(), start.sagaId(), start.runId());
+    String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), temporal.namespace(), start.sagaId(), start.runId());
     String money = Money.format(request.amountMinor(), request.currency()) + " " + request.currency();
 
     SagaState state = null;

@@ -6,7 +6,7 @@ import org.paysaga.cli.connect.Connections;
 import org.paysaga.cli.connect.TemporalConnection;
 import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.errors.Failures;
-import org.paysaga.cli.output.Links;
+import org.paysaga.saga.TemporalUi;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.SagaText;
 import org.paysaga.cli.output.SagaView;
@@ -46,7 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
     TemporalConnection temporal = context.connections().temporal();
     SagaInspector.Inspection inspection = new SagaInspector(temporal).inspect(sagaId);
     SagaState state = inspection.state();
-    String historyUrl = Links.history(context.options().uiUrl(), temporal.namespace(), sagaId, inspection.runId());
+    String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), temporal.namespace(), sagaId, inspection.runId());
     boolean inDlq = state.status() == SagaStatus.DLQ
         || (!inspection.open() && state.status() == SagaStatus.FAILED && sweptIntoDlq(context, sagaId));
 

@@ -30,10 +30,18 @@ class GlobalOptionsTest {
     assertThat(options.namespace()).isEqualTo("default");
     assertThat(options.taskQueue()).isEqualTo("payment-saga");
     assertThat(options.redisUrl()).isEqualTo("redis://127.0.0.1:6379");
-    assertThat(options.uiUrl()).isEqualTo("http://localhost:8080");
+    assertThat(options.uiUrl()).isEqualTo("http://127.0.0.1:8233");
     assertThat(options.apiKey()).isNull();
     assertThat(options.tls()).isNull();
     assertThat(options.json()).isFalse();
+  }
+
+  @Test
+  void theUiFollowsTheTemporalAddressWhenNotSet() {
+    assertThat(parse(Map.of("TEMPORAL_ADDRESS", "127.0.0.1:17233"), "status", "P1").uiUrl())
+        .isEqualTo("http://127.0.0.1:18233");
+    assertThat(parse(Map.of(), "--temporal-address", "temporal.internal:7233", "status", "P1").uiUrl())
+        .isEqualTo("http://temporal.internal:8233");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.paysaga.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.paysaga.saga.TemporalUi;
 
 class TableTest {
   @Test
@@ -30,7 +31,7 @@ class TableTest {
 
   @Test
   void uiLinksFollowTheTemporalUiScheme() {
-    assertThat(Links.history("http://localhost:8080/", "default", "payment-P1", "run-1"))
+    assertThat(TemporalUi.historyLink("http://localhost:8080/", "default", "payment-P1", "run-1"))
         .isEqualTo("http://localhost:8080/namespaces/default/workflows/payment-P1/run-1/history");
   }
 }

@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code SAGA_RECOVERY_GIVEUPAFTER=1h}, {@code SAGA_STEPS_CALLPAYMENTCHANNEL_STARTTOCLOSE=90s}).
  *
  * @param taskQueue the saga workers' task queue ({@code SAGA_TASK_QUEUE})
- * @param temporalUiUrl where people open the Temporal UI, for links in the log ({@code TEMPORAL_UI_URL})
+ * @param temporalUiUrl where people open the Temporal UI, for links in the log ({@code TEMPORAL_UI_URL});
+ *     unset: the dev server's, on the Temporal address's port + 1000 ({@code TemporalUi.defaultUrl})
  * @param recovery how a saga retries compensations that gave up, and when it parks in the DLQ
  * @param sweeper the sweeper that moves sagas Temporal gave up on into the DLQ
  * @param idempotency lifetime of idempotency (and sandbox) records once their saga ended
@@ -43,7 +44,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("saga")
 public record SagaProperties(
     @DefaultValue(PaymentSaga.DEFAULT_TASK_QUEUE) @NotBlank String taskQueue,
-    @DefaultValue("http://localhost:8080") @NotBlank String temporalUiUrl,
+    String temporalUiUrl,
     @DefaultValue @Valid Recovery recovery,
     @DefaultValue @Valid Sweeper sweeper,
     @DefaultValue @Valid Idempotency idempotency,
@@ -53,6 +54,7 @@ public record SagaProperties(
     @DefaultValue @Valid Metrics metrics) {
 
   public SagaProperties {
+    temporalUiUrl = temporalUiUrl == null || temporalUiUrl.isBlank() ? null : temporalUiUrl.strip();
     steps = steps == null ? Map.of() : Map.copyOf(steps);
     // Fails binding, naming the property, when a key is not a step of a saga type.
     stepTimeouts(steps);

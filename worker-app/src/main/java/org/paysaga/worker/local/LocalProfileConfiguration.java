@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * The {@code local} profile: Temporal and Redis in this process (or the ones already running at
+ * The {@code local} profile: Temporal (the dev server, or the Java test server without a
+ * {@code temporal} CLI) and Redis started by this worker (or the ones already running at
  * {@code TEMPORAL_ADDRESS} and {@code REDIS_URL}), before the Temporal connection and the Redis
  * connection are made, and stopped after them.
  */
@@ -24,14 +25,15 @@ public class LocalProfileConfiguration {
       "temporalServiceStubsTemplate", "temporalWorkflowServiceStubs", RedisConfiguration.SAGA_REDIS_BEAN};
 
   @Bean(name = LOCAL_STACK_BEAN, destroyMethod = "close")
-  LocalStack localStack(Environment environment, RedisEndpoint redisEndpoint) {
+  LocalStack localStack(Environment environment, RedisEndpoint redisEndpoint, LocalProperties settings) {
     String prefix = "spring.temporal.connection.";
     boolean tls = environment.getProperty(prefix + "enable-https", Boolean.class, false)
         || StringUtils.hasText(environment.getProperty(prefix + "api-key"))
         || StringUtils.hasText(environment.getProperty(prefix + "mtls.key-file"))
         || StringUtils.hasText(environment.getProperty(prefix + "mtls.key"))
         || StringUtils.hasText(environment.getProperty("saga.temporal-tls.ca-file"));
-    return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls, redisEndpoint);
+    return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls,
+        environment.getProperty("spring.temporal.namespace", "default"), redisEndpoint, settings, System.getenv());
   }
 
   @Bean

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +19,7 @@ import redis.embedded.RedisServer;
 
 /**
  * The redis-server that embedded-redis ships (Linux, macOS, Windows), on one loopback address, in
- * memory only: nothing is written to disk.
+ * memory or with an append-only file in a data directory.
  *
  * <p>embedded-redis picks the binary and builds the command line; this class runs the process
  * itself, because embedded-redis's own {@code RedisServer} stops redis-server from a JVM shutdown
@@ -46,16 +48,22 @@ final class LocalRedisServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(lastResort);
   }
 
-  static LocalRedisServer start(String host, int port) {
+  /** @param dataDir where the append-only file goes, or null for memory only */
+  static LocalRedisServer start(String host, int port, Path dataDir) {
     List<String> command;
     try {
-      command = RedisServer.newRedisServer()
+      var builder = RedisServer.newRedisServer()
           .bind(host)
           .port(port)
           .setting("save \"\"")
-          .setting("appendonly no")
-          .setting("protected-mode yes")
-          .buildCommandArgs();
+          .setting("protected-mode yes");
+      if (dataDir == null) {
+        builder.setting("appendonly no");
+      } else {
+        Files.createDirectories(dataDir);
+        builder.setting("dir " + dataDir.toAbsolutePath()).setting("appendonly yes").setting("appendfsync everysec");
+      }
+      command = builder.buildCommandArgs();
       File binary = new File(command.get(0));
       if (!binary.canExecute() && !binary.setExecutable(true)) {
         throw new IOException(binary + " is not executable");
@@ -119,7 +127,7 @@ final class LocalRedisServer implements AutoCloseable {
   @Override
   public void close() {
     try {
-      process.destroy(); // SIGTERM: redis-server shuts down at once (nothing to save)
+      process.destroy(); // SIGTERM: redis-server flushes its append-only file and exits
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }

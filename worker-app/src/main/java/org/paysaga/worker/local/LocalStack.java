@@ -3,17 +3,22 @@ package org.paysaga.worker.local;
 import io.lettuce.core.RedisURI;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.paysaga.worker.local.EndpointProbe.Answer;
 import org.paysaga.worker.local.EndpointProbe.Result;
+import org.paysaga.worker.local.LocalProperties.Engine;
 import org.paysaga.worker.redis.RedisEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The local profile's Temporal and Redis: for each, where the configuration points
- * ({@code TEMPORAL_ADDRESS}, {@code REDIS_URL}), the server that already answers there, or else an
- * embedded one started in this process on that loopback address. A port held by anything else is
- * a startup error that says so.
+ * ({@code TEMPORAL_ADDRESS}, {@code REDIS_URL}), the server that already answers there, or else one
+ * started on that loopback address: for Temporal the dev server (the real server) when a
+ * {@code temporal} CLI is found, else Temporal's Java test server in this process; for Redis the
+ * embedded redis-server. A port held by anything else is a startup error that says so.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
@@ -21,7 +26,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** How the worker came by a server. */
   public enum Origin {
-    /** Started here, in this process, in memory. */
+    /** Temporal's dev server (the real server, SQLite), started by this worker as a child process. */
+    DEV_SERVER,
+    /** Started here, in this process (Temporal's Java test server in memory; redis-server). */
     EMBEDDED,
     /** Answered at the configured address before the worker started. */
     EXISTING,
@@ -29,23 +36,30 @@ public final class LocalStack implements AutoCloseable {
     AS_CONFIGURED
   }
 
-  /** One server of the stack as the startup log reports it. */
-  public record Service(String address, Origin origin) {
+  /**
+   * One server of the stack as the startup log reports it.
+   *
+   * @param uiUrl the Temporal UI of a dev server started here, else null
+   * @param storage where a server started here keeps its data ("in memory", a file), else null
+   */
+  public record Service(String address, Origin origin, String uiUrl, String storage) {
     public String describe() {
-      return switch (origin) {
-        case EMBEDDED -> address + " (embedded in this process, in memory)";
-        case EXISTING -> address + " (already running there; used as is)";
-        case AS_CONFIGURED -> address + " (as configured)";
+      String how = switch (origin) {
+        case DEV_SERVER -> "Temporal dev server started by this worker";
+        case EMBEDDED -> "embedded in this process";
+        case EXISTING -> "already running there; used as is";
+        case AS_CONFIGURED -> "as configured";
       };
+      return address + " (" + how + (storage == null ? "" : ", " + storage) + ")";
     }
   }
 
   private final Service temporal;
   private final Service redis;
-  private final LocalTemporalServer temporalServer;
+  private final LocalServer temporalServer;
   private final LocalRedisServer redisServer;
 
-  private LocalStack(Service temporal, LocalTemporalServer temporalServer, Service redis, LocalRedisServer redisServer) {
+  private LocalStack(Service temporal, LocalServer temporalServer, Service redis, LocalRedisServer redisServer) {
     this.temporal = temporal;
     this.temporalServer = temporalServer;
     this.redis = redis;
@@ -63,20 +77,24 @@ public final class LocalStack implements AutoCloseable {
   /**
    * @param temporalTarget {@code spring.temporal.connection.target} (from {@code TEMPORAL_ADDRESS})
    * @param temporalTls true when TLS, mTLS or an API key is configured for Temporal: then the
-   *     address is used as configured, never embedded
+   *     address is used as configured, never started here
+   * @param namespace the workers' namespace, created by a dev server started here
+   * @param environment where the {@code temporal} CLI is looked for ({@code PATH}, the cache variables)
    */
-  public static LocalStack start(String temporalTarget, boolean temporalTls, RedisEndpoint redisEndpoint) {
-    LocalTemporalServer temporalServer = null;
+  public static LocalStack start(String temporalTarget, boolean temporalTls, String namespace,
+      RedisEndpoint redisEndpoint, LocalProperties settings, Map<String, String> environment) {
+    LocalServer temporalServer = null;
     Service temporal;
+    Path dataDir = null;
     if (temporalTls) {
-      temporal = new Service(temporalTarget, Origin.AS_CONFIGURED);
+      temporal = new Service(temporalTarget, Origin.AS_CONFIGURED, null, null);
       log.info("Temporal: {} is configured with TLS; the local profile uses it as configured", temporalTarget);
     } else {
       HostPort at = HostPort.parse(temporalTarget, TEMPORAL_DEFAULT_PORT, "TEMPORAL_ADDRESS");
       Result probe = EndpointProbe.temporal(at.host(), at.port());
       if (probe.answer() == Answer.EXPECTED) {
-        temporal = new Service(at.toString(), Origin.EXISTING);
-        log.info("Temporal: a Temporal server already answers at {}; using it (no embedded server started)", at);
+        temporal = new Service(at.toString(), Origin.EXISTING, null, null);
+        log.info("Temporal: a Temporal server already answers at {}; using it (none started)", at);
       } else if (probe.answer() == Answer.SOMETHING_ELSE) {
         throw new LocalStackException("TEMPORAL_ADDRESS " + at + " is held by something that is not a Temporal"
             + " server: " + probe.detail() + ".",
@@ -84,9 +102,26 @@ public final class LocalStack implements AutoCloseable {
                 + " e.g. TEMPORAL_ADDRESS=127.0.0.1:" + (at.port() + 1) + ".");
       } else {
         requireLoopback(at, "TEMPORAL_ADDRESS", "Temporal");
-        temporalServer = LocalTemporalServer.start(at.host(), at.port());
-        temporal = new Service(at.toString(), Origin.EMBEDDED);
-        log.info("Temporal: started the embedded Temporal test server on {} (in memory, real time)", at);
+        Optional<Path> cli = settings.engine() == Engine.TEST_SERVER ? Optional.empty()
+            : TemporalCli.locate(settings.temporalCli(), environment);
+        if (cli.isPresent()) {
+          dataDir = settings.dataDirOrDefault();
+          LocalDevServer devServer = LocalDevServer.start(cli.get(), at.host(), at.port(), namespace, dataDir);
+          temporalServer = devServer;
+          temporal = new Service(at.toString(), Origin.DEV_SERVER, devServer.uiUrl(),
+              "SQLite " + devServer.database());
+          log.info("Temporal: started the Temporal dev server ({}) on {}, SQLite {}", cli.get(), at, devServer.database());
+          log.info("Temporal UI: {}", devServer.uiUrl());
+        } else if (settings.engine() == Engine.DEV_SERVER) {
+          throw new LocalStackException("saga.local.engine is dev-server, but no temporal CLI was found (PATH, "
+              + TemporalCli.cacheDir(environment) + ").",
+              "Run scripts/temporal.sh install, or set saga.local.temporal-cli (SAGA_LOCAL_TEMPORALCLI).");
+        } else {
+          temporalServer = LocalTemporalServer.start(at.host(), at.port());
+          temporal = new Service(at.toString(), Origin.EMBEDDED, null, "in memory");
+          log.info("Temporal: started Temporal's Java test server on {} (in memory, real time). It has no UI and"
+              + " no visibility: scripts/temporal.sh install builds the real dev server, used from the next start", at);
+        }
       }
     }
     try {
@@ -94,14 +129,14 @@ public final class LocalStack implements AutoCloseable {
       Service redis;
       RedisURI uri = redisEndpoint.first();
       if (redisEndpoint.cluster() || redisEndpoint.sentinel() || redisEndpoint.tls() || uri.getSocket() != null) {
-        redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED);
+        redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED, null, null);
         log.info("Redis: {} is not a plain redis:// server; the local profile uses it as configured",
             redisEndpoint.describe());
       } else {
         HostPort at = new HostPort(uri.getHost(), uri.getPort());
         Result probe = EndpointProbe.redis(at.host(), at.port());
         if (probe.answer() == Answer.EXPECTED) {
-          redis = new Service("redis://" + at, Origin.EXISTING);
+          redis = new Service("redis://" + at, Origin.EXISTING, null, null);
           log.info("Redis: a Redis already answers at {}; using it (no embedded redis-server started)", at);
         } else if (probe.answer() == Answer.SOMETHING_ELSE) {
           throw new LocalStackException("REDIS_URL " + redisEndpoint.describe() + " is held by something that is"
@@ -110,16 +145,17 @@ public final class LocalStack implements AutoCloseable {
                   + " e.g. REDIS_URL=redis://127.0.0.1:" + (at.port() + 1) + ".");
         } else {
           requireLoopback(at, "REDIS_URL", "Redis");
-          redisServer = LocalRedisServer.start(at.host(), at.port());
-          redis = new Service("redis://" + at, Origin.EMBEDDED);
-          log.info("Redis: started the embedded redis-server on {} (in memory)", at);
+          // Beside a dev server that keeps its sagas, Redis keeps their barrier, sandbox and DLQ too.
+          Path redisDir = dataDir == null ? null : dataDir.resolve("redis-" + at.port());
+          redisServer = LocalRedisServer.start(at.host(), at.port(), redisDir);
+          redis = new Service("redis://" + at, Origin.EMBEDDED, null,
+              redisDir == null ? "in memory" : "append-only file in " + redisDir);
+          log.info("Redis: started the embedded redis-server on {} ({})", at, redis.storage());
         }
       }
       return new LocalStack(temporal, temporalServer, redis, redisServer);
     } catch (RuntimeException e) {
-      if (temporalServer != null) {
-        temporalServer.close();
-      }
+      closeQuietly(temporalServer);
       throw e;
     }
   }
@@ -144,8 +180,12 @@ public final class LocalStack implements AutoCloseable {
     if (redisServer != null) {
       redisServer.close();
     }
-    if (temporalServer != null) {
-      temporalServer.close();
+    closeQuietly(temporalServer);
+  }
+
+  private static void closeQuietly(LocalServer server) {
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * off), in memory. It is what {@code TestServer.createPortBoundServer(port)} builds, except that it
  * listens on the given address only instead of on every interface.
  */
-final class LocalTemporalServer implements AutoCloseable {
+final class LocalTemporalServer implements LocalServer {
   private final TestServicesStarter services;
   private final Server server;
 

@@ -11,8 +11,11 @@ import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaCatalog;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.worker.config.SagaProperties;
+import org.paysaga.worker.local.LocalStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalWorkerConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(TemporalWorkerConfiguration.class);
 
   /** The saga types this worker runs, with the configured step timeouts. */
   @Bean
@@ -58,17 +62,23 @@ public class TemporalWorkerConfiguration {
   }
 
   /**
-   * Without sticky execution ({@code saga.sticky-execution=false}, set by the {@code local}
-   * profile): Temporal's Java test server never hands a workflow task queued on a stopped worker's
-   * sticky queue to another worker (it implements neither the sticky schedule-to-start timeout nor
-   * the ShutdownWorker call), so a saga would hang after a worker restart. Each workflow task then
-   * goes to the shared queue and replays the saga's short history. A real Temporal server needs
-   * none of this: keep the default (on) against it.
+   * Sticky execution (Temporal's default) stays on against a real server. It goes off when
+   * {@code saga.sticky-execution=false} or when the {@code local} profile runs Temporal's Java test
+   * server: that server never hands a workflow task queued on a stopped worker's sticky queue to
+   * another worker (it implements neither the sticky schedule-to-start timeout nor the
+   * ShutdownWorker call), so a saga would hang after a worker restart. Each workflow task then goes
+   * to the shared queue and replays the saga's short history (docs/design.md "Engines").
    */
   @Bean
-  @ConditionalOnProperty(name = "saga.sticky-execution", havingValue = "false")
-  WorkerOptionsCustomizer noStickyExecution() {
-    return (options, workerName, taskQueue) -> options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+  WorkerOptionsCustomizer stickyExecution(Environment environment, ObjectProvider<LocalStack> localStack) {
+    LocalStack local = localStack.getIfAvailable();
+    boolean javaTestServer = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
+    boolean sticky = environment.getProperty("saga.sticky-execution", Boolean.class, true) && !javaTestServer;
+    if (javaTestServer) {
+      log.info("Sticky execution off: Temporal's Java test server cannot move a stopped worker's sticky tasks");
+    }
+    return (options, workerName, taskQueue) -> sticky ? options
+        : options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
   }
 
   /** A CA and a server name for TLS to Temporal beyond the starter's properties. */

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.worker.redis.RedisEndpoint;
@@ -25,11 +26,12 @@ class LocalStackTest {
   void startsEmbeddedServersWhereNothingListens() throws IOException {
     int temporalPort = freePort();
     int redisPort = freePort();
-    try (LocalStack stack = LocalStack.start("127.0.0.1:" + temporalPort, false,
+    try (LocalStack stack = javaTestServerStack("127.0.0.1:" + temporalPort,
         RedisEndpoint.parse("redis://127.0.0.1:" + redisPort, false))) {
       assertThat(stack.temporal().origin()).isEqualTo(LocalStack.Origin.EMBEDDED);
       assertThat(stack.redis().origin()).isEqualTo(LocalStack.Origin.EMBEDDED);
       assertThat(stack.temporal().describe()).isEqualTo("127.0.0.1:" + temporalPort + " (embedded in this process, in memory)");
+      assertThat(stack.temporal().uiUrl()).as("the Java test server has no UI").isNull();
 
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + temporalPort).build());
@@ -46,7 +48,7 @@ class LocalStackTest {
       }
 
       // A second local stack at the same addresses finds both and uses them.
-      try (LocalStack second = LocalStack.start("127.0.0.1:" + temporalPort, false,
+      try (LocalStack second = javaTestServerStack("127.0.0.1:" + temporalPort,
           RedisEndpoint.parse("redis://127.0.0.1:" + redisPort, false))) {
         assertThat(second.temporal().origin()).isEqualTo(LocalStack.Origin.EXISTING);
         assertThat(second.redis().origin()).isEqualTo(LocalStack.Origin.EXISTING);
@@ -69,7 +71,7 @@ class LocalStackTest {
   void aTemporalPortHeldBySomethingElseIsAClearError() throws IOException {
     // Something else that talks first, as an SSH server does.
     try (SilentServer other = new SilentServer("SSH-2.0-OpenSSH_9.2p1\r\n")) {
-      assertThatThrownBy(() -> LocalStack.start("127.0.0.1:" + other.port(), false,
+      assertThatThrownBy(() -> javaTestServerStack("127.0.0.1:" + other.port(),
               RedisEndpoint.parse("redis://127.0.0.1:" + freePort(), false)))
           .isInstanceOf(LocalStackException.class)
           .hasMessageContaining("TEMPORAL_ADDRESS 127.0.0.1:" + other.port()
@@ -82,7 +84,7 @@ class LocalStackTest {
   void aRedisPortHeldBySomethingElseIsAClearError() throws IOException {
     int temporalPort = freePort();
     try (SilentServer other = new SilentServer("HTTP/1.1 400 Bad Request\r\n\r\n")) {
-      assertThatThrownBy(() -> LocalStack.start("127.0.0.1:" + temporalPort, false,
+      assertThatThrownBy(() -> javaTestServerStack("127.0.0.1:" + temporalPort,
               RedisEndpoint.parse("redis://127.0.0.1:" + other.port(), false)))
           .isInstanceOf(LocalStackException.class)
           .hasMessageContaining("REDIS_URL redis://127.0.0.1:" + other.port() + " is held by something that is not Redis")
@@ -94,7 +96,7 @@ class LocalStackTest {
 
   @Test
   void embedsOnLoopbackOnly() {
-    assertThatThrownBy(() -> LocalStack.start("192.0.2.1:7233", false, RedisEndpoint.parse("redis://127.0.0.1:1", false)))
+    assertThatThrownBy(() -> javaTestServerStack("192.0.2.1:7233", RedisEndpoint.parse("redis://127.0.0.1:1", false)))
         .isInstanceOf(LocalStackException.class)
         .hasMessageContaining("loopback");
   }
@@ -106,6 +108,12 @@ class LocalStackTest {
     assertThat(LocalStack.HostPort.parse("[::1]:7300", 7233, "X")).hasToString("[::1]:7300");
     assertThatThrownBy(() -> LocalStack.HostPort.parse("host:http", 7233, "TEMPORAL_ADDRESS"))
         .hasMessageContaining("TEMPORAL_ADDRESS 'host:http' has no valid port");
+  }
+
+  /** The fallback engine, so these tests need no temporal CLI. */
+  private static LocalStack javaTestServerStack(String temporalTarget, RedisEndpoint redis) {
+    return LocalStack.start(temporalTarget, false, "default", redis,
+        new LocalProperties(LocalProperties.Engine.TEST_SERVER, null, null), Map.of());
   }
 
   static int freePort() throws IOException {

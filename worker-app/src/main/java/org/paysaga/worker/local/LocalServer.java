@@ -1,0 +1,7 @@
+package org.paysaga.worker.local;
+
+/** A server the local stack started; closing it stops it. */
+interface LocalServer extends AutoCloseable {
+  @Override
+  void close();
+}
