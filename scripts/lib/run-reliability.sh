@@ -1,5 +1,7 @@
 # Sourced by scripts/chaos-run.sh and scripts/benchmark.sh: runs one main class of the reliability
-# jar against the built worker jar and a redis-server (Debian's package, installed when missing).
+# jar against the built worker jar, a redis-server (Debian's package, installed when missing) and
+# the Temporal engine: the dev server (built once by scripts/temporal.sh install), unless the
+# options say --engine test-server.
 #
 #   run_reliability <main class> [options...]
 run_reliability() {
@@ -11,6 +13,11 @@ run_reliability() {
   done
   source scripts/lib/install-debian-package.sh
   install_debian_package redis-server redis-server redis-server
+  local engine_options=()
+  case " $* " in
+    *" --engine test-server "*|*" --engine=test-server "*|*" --help "*|*" -h "*) ;;
+    *) engine_options=(--temporal-cli "$(bash scripts/temporal.sh install)") ;;
+  esac
   exec java -Xmx1g -cp "$reliability_jar" "$main_class" \
-    --worker-jar "$worker_jar" --redis-server "$(command -v redis-server)" "$@"
+    --worker-jar "$worker_jar" --redis-server "$(command -v redis-server)" "${engine_options[@]}" "$@"
 }

@@ -18,7 +18,7 @@ import org.paysaga.reliability.stack.ManagedProcess;
 import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.RedisServerProcess;
 import org.paysaga.reliability.stack.StackOptions;
-import org.paysaga.reliability.stack.TemporalTestServerProcess;
+import org.paysaga.reliability.stack.TemporalEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +111,8 @@ public final class Benchmark implements Callable<Integer> {
   private Measurement measure(Variant variant, int round, String tag, String redisUrl, RedisProbe probe, Path dir) {
     probe.flushAll();
     String name = variant.name() + round;
-    try (TemporalTestServerProcess server = TemporalTestServerProcess.start(dir.resolve(name), "1g")) {
+    // A fresh server (and SQLite file) per measurement: neither variant inherits the other's history.
+    try (TemporalEngine server = stack.startEngine(dir.resolve(name))) {
       ManagedProcess worker = variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, "worker-" + name,
           workerJavaOptions == null ? Map.of()
               : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", "worker-" + name)));

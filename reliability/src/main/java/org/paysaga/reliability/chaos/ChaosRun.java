@@ -7,11 +7,13 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.StackOptions;
+import org.paysaga.reliability.stack.TemporalDevServerProcess;
 import org.paysaga.reliability.stack.Waits;
 import org.paysaga.saga.SagaReader;
 import picocli.CommandLine;
@@ -22,8 +24,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
- * The chaos run: real processes, N payments over the sandbox's paths, a worker killed twice and
- * Redis restarted once while they run, then an audit of every payment. Exit 0 only when every
+ * The chaos run: real processes, N payments over the sandbox's paths, a worker killed twice, the
+ * Temporal server (on the dev server) and Redis restarted once while they run, then an audit of
+ * every payment. Exit 0 only when every
  * promise held and every figure met its target. docs/reliability.md explains it.
  */
 @Command(name = "chaos-run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -71,9 +74,9 @@ public final class ChaosRun implements Callable<Integer> {
     log.line("chaos run " + runTag + ": " + count + " payments at " + rate + "/s, seed " + seed + ", logs in " + dir);
     log.line("mix: " + ChaosPlan.shares(count));
 
-    try (ChaosStack stack = ChaosStack.start(dir, stackOptions.workerJar(), stackOptions.redisServer())) {
-      log.line("stack up: Temporal test server " + stack.temporalAddress() + ", Redis " + stack.redisUrl()
-          + " (append-only), worker-1 and worker-2");
+    try (ChaosStack stack = ChaosStack.start(dir, stackOptions)) {
+      log.line("stack up: " + stack.temporal().kind().label() + " " + stack.temporalAddress() + ", Redis "
+          + stack.redisUrl() + " (append-only), worker-1 and worker-2");
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
       try {
@@ -98,18 +101,27 @@ public final class ChaosRun implements Callable<Integer> {
     }
   }
 
-  /** Worker-2 killed at a quarter and at three quarters of the starts, Redis restarted at half. */
-  private static List<Fault> faults(int count, ChaosStack stack) {
+  /**
+   * Worker-2 killed at a fifth and at four fifths of the starts, Redis restarted at three fifths;
+   * on the dev server, the Temporal server itself killed at two fifths and restarted on its SQLite
+   * file (the Java test server keeps everything in memory: a kill would lose every saga).
+   */
+  static List<Fault> faults(int count, ChaosStack stack) {
     Runnable killWorker = () -> {
       stack.victim().process().kill();
       Waits.sleep(ChaosStack.WORKER_RESTART_DELAY);
       stack.victim().startAndAwaitHealthy();
     };
-    return List.of(
-        new Fault(count / 4, "SIGKILL worker-2, restart it 5 s later", killWorker),
-        new Fault(count / 2, "SIGKILL redis-server, restart it 3 s later on its append-only file",
-            () -> stack.redis().killAndRestart(Duration.ofSeconds(3))),
-        new Fault(count * 3 / 4, "SIGKILL worker-2 again, restart it 5 s later", killWorker));
+    List<Fault> faults = new ArrayList<>();
+    faults.add(new Fault(count / 5, "SIGKILL worker-2, restart it 5 s later", killWorker));
+    if (stack.temporal() instanceof TemporalDevServerProcess server) {
+      faults.add(new Fault(count * 2 / 5, "SIGKILL the Temporal server, restart it 3 s later on its SQLite file",
+          () -> server.killAndRestart(Duration.ofSeconds(3))));
+    }
+    faults.add(new Fault(count * 3 / 5, "SIGKILL redis-server, restart it 3 s later on its append-only file",
+        () -> stack.redis().killAndRestart(Duration.ofSeconds(3))));
+    faults.add(new Fault(count * 4 / 5, "SIGKILL worker-2 again, restart it 5 s later", killWorker));
+    return faults;
   }
 
   private static int report(List<PlannedPayment> plan, WorkflowClient client, String redisUrl,

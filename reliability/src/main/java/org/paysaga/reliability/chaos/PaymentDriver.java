@@ -15,7 +15,8 @@ import org.paysaga.saga.SagaStart;
  * rate, and hands each fault to the injector when its payment is reached.
  */
 final class PaymentDriver {
-  private static final int START_ATTEMPTS = 3;
+  /** Waits of 1, 2 ... 8 s: a start outlasts a Temporal restart of half a minute, as a gateway would. */
+  private static final int START_ATTEMPTS = 8;
 
   private final PaymentSagaClient client;
   private final double perSecond;

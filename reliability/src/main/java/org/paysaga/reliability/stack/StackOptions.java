@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options of every run that starts the stack's processes: what to run and where its files go. */
 public final class StackOptions {
@@ -16,11 +18,29 @@ public final class StackOptions {
       defaultValue = "redis-server")
   String redisServer;
 
+  @Option(names = "--engine", paramLabel = "dev-server|test-server", converter = EngineConverter.class,
+      description = "The Temporal to run on: dev-server (the real server, default) or test-server "
+          + "(Temporal's Java test server).", defaultValue = "dev-server")
+  TemporalEngine.Kind engine;
+
+  @Option(names = "--temporal-cli", description = "The temporal CLI whose dev server runs "
+      + "(scripts/temporal.sh install prints it); needed with --engine dev-server.")
+  Path temporalCli;
+
   @Option(names = "--work-dir", description = "Logs and Redis data (default: reliability/target/<run>).")
   Path workDir;
 
   public Path workerJar() {
     return workerJar;
+  }
+
+  public TemporalEngine.Kind engine() {
+    return engine;
+  }
+
+  /** Starts the chosen engine in {@code dir}. */
+  public TemporalEngine startEngine(Path dir) {
+    return TemporalEngine.start(engine, temporalCli, dir);
   }
 
   public String redisServer() {
@@ -36,5 +56,17 @@ public final class StackOptions {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
     return dir;
+  }
+
+  /** {@code dev-server} / {@code test-server}, as the scripts and docs spell them. */
+  static final class EngineConverter implements ITypeConverter<TemporalEngine.Kind> {
+    @Override
+    public TemporalEngine.Kind convert(String value) {
+      return switch (value) {
+        case "dev-server" -> TemporalEngine.Kind.DEV_SERVER;
+        case "test-server" -> TemporalEngine.Kind.TEST_SERVER;
+        default -> throw new TypeConversionException("'" + value + "' is not dev-server or test-server");
+      };
+    }
   }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * Temporal's standalone Java test server ({@code io.temporal.testserver.TestServer <port>}, no
  * time skipping) in its own JVM on a free loopback port, started from this jar's classpath.
  */
-public final class TemporalTestServerProcess implements AutoCloseable {
+public final class TemporalTestServerProcess implements TemporalEngine {
   private final ManagedProcess process;
   private final int port;
 
@@ -45,10 +45,17 @@ public final class TemporalTestServerProcess implements AutoCloseable {
     return new TemporalTestServerProcess(process, port);
   }
 
+  @Override
+  public Kind kind() {
+    return Kind.TEST_SERVER;
+  }
+
+  @Override
   public String address() {
     return "127.0.0.1:" + port;
   }
 
+  @Override
   public ManagedProcess process() {
     return process;
   }

@@ -1,0 +1,109 @@
+package org.paysaga.reliability.stack;
+
+import io.grpc.health.v1.HealthCheckResponse;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.paysaga.saga.SagaSearchAttributes;
+
+/**
+ * The real Temporal server: {@code temporal server start-dev} (Temporal server 1.29.1, built by
+ * {@code scripts/temporal.sh install}) on a free loopback port, headless, with a SQLite file in the
+ * run's directory and the saga search attributes. Killed, it is started again on the same file and
+ * the sagas go on where they were.
+ */
+public final class TemporalDevServerProcess implements TemporalEngine {
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  private final ManagedProcess process;
+  private final int port;
+  private final Path database;
+
+  private TemporalDevServerProcess(ManagedProcess process, int port, Path database) {
+    this.process = process;
+    this.port = port;
+    this.database = database;
+  }
+
+  public static TemporalDevServerProcess start(Path temporalCli, Path workDir) {
+    if (temporalCli == null || !Files.isExecutable(temporalCli)) {
+      throw new IllegalArgumentException("--temporal-cli " + temporalCli
+          + " is not an executable temporal CLI: scripts/temporal.sh install builds one and prints its path");
+    }
+    try {
+      Files.createDirectories(workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + workDir, e);
+    }
+    int port = FreePorts.next();
+    Path database = workDir.resolve("temporal.db");
+    List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
+        "--ip", "127.0.0.1", "--port", Integer.toString(port), "--headless",
+        "--db-filename", database.toString(), "--log-level", "warn"));
+    SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
+    ManagedProcess process = new ManagedProcess("temporal-dev-server", command, Map.of(),
+        workDir.resolve("temporal-dev-server.log"));
+    TemporalDevServerProcess server = new TemporalDevServerProcess(process, port, database);
+    server.startAndAwaitServing();
+    return server;
+  }
+
+  /** Starts the process (again, after a kill: on the same SQLite file) and waits until it serves. */
+  public void startAndAwaitServing() {
+    process.start();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(address()).setHealthCheckAttemptTimeout(Duration.ofSeconds(2)).build());
+    try {
+      Waits.until("the Temporal dev server on port " + port + " (log " + process.log() + ")", STARTUP, () -> {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the dev server exited:\n" + process.tail(30));
+        }
+        try {
+          return stubs.healthCheck().getStatus() == HealthCheckResponse.ServingStatus.SERVING;
+        } catch (RuntimeException e) {
+          return false;
+        }
+      });
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  /** SIGKILL, a pause, then the same server on the same SQLite file. */
+  public void killAndRestart(Duration down) {
+    process.kill();
+    Waits.sleep(down);
+    startAndAwaitServing();
+  }
+
+  public Path database() {
+    return database;
+  }
+
+  @Override
+  public Kind kind() {
+    return Kind.DEV_SERVER;
+  }
+
+  @Override
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  @Override
+  public ManagedProcess process() {
+    return process;
+  }
+
+  @Override
+  public void close() {
+    process.stop(Duration.ofSeconds(10));
+  }
+}
