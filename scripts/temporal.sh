@@ -38,8 +38,7 @@ install() {
   mkdir -p "$bin_dir"
   echo "building the Temporal CLI $CLI_VERSION with $(go version | cut -d' ' -f3) into $bin_dir (a few minutes, once)" >&2
   local started=$SECONDS
-  # CGO off: the CLI's SQLite driver is pure Go, so the binary needs no C toolchain or libc match.
-  GOBIN=$bin_dir CGO_ENABLED=0 GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$CLI_VERSION" >&2
+  GOBIN=$bin_dir go install "github.com/temporalio/cli/cmd/temporal@$CLI_VERSION" >&2
   installed || die "the build finished but $binary does not report Temporal server $SERVER_VERSION"
   echo "built in $((SECONDS - started)) s: $("$binary" --version)" >&2
   echo "$binary"

@@ -41,3 +41,17 @@ while :; do
   fi
   sleep 2
 done
+
+# The saga's search attributes (deploy/temporal/search-attributes, NAME=TYPE): a worker's sagas
+# cannot upsert attributes the namespace lacks. Existing ones are left as they are.
+existing=$(temporal operator search-attribute list --namespace "$NAMESPACE" --address "$ADDRESS")
+grep -v '^[[:space:]]*#' /scripts/search-attributes | while IFS='=' read -r name type; do
+  [ -n "$name" ] || continue
+  if printf '%s\n' "$existing" | grep -qw "$name"; then
+    echo "Search attribute $name exists"
+  else
+    temporal operator search-attribute create --namespace "$NAMESPACE" --name "$name" --type "$type" \
+      --address "$ADDRESS"
+    echo "Search attribute $name ($type) created"
+  fi
+done

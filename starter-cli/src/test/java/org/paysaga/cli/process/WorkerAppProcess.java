@@ -55,6 +55,9 @@ final class WorkerAppProcess implements AutoCloseable {
         || k.startsWith("SAGA_") || k.startsWith("SPRING_") || k.startsWith("MANAGEMENT_"));
     builder.environment().putAll(environment);
     builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
+    // The local profile's data (dev server SQLite, Redis AOF) stays in this run's target directory.
+    builder.environment().put("SAGA_LOCAL_DATADIR",
+        Files.createTempDirectory(log.toAbsolutePath().getParent(), "local-data-").toString());
     builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));
     // Recovery gives up at once: the refund-failure saga parks in the DLQ as soon as its refund gave up.
     builder.environment().put("SAGA_RECOVERY_INTERVAL", "1s");

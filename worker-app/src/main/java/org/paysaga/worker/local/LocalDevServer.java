@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.saga.TemporalUi;
 
@@ -20,25 +19,14 @@ import org.paysaga.saga.TemporalUi;
 final class LocalDevServer implements LocalServer {
   private static final long READY_TIMEOUT_MS = 60_000;
 
-  private final Process process;
+  private final ChildProcess process;
   private final Path database;
   private final String uiUrl;
-  private final CountDownLatch closed = new CountDownLatch(1);
 
-  private LocalDevServer(Process process, Path database, String uiUrl) {
+  private LocalDevServer(ChildProcess process, Path database, String uiUrl) {
     this.process = process;
     this.database = database;
     this.uiUrl = uiUrl;
-    // If the app never closes the bean (a failed start), the server must not outlive the JVM.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        if (!closed.await(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-      }
-    }, "local-temporal-last-resort"));
   }
 
   static LocalDevServer start(Path cli, String host, int port, String namespace, Path dataDir) {
@@ -48,11 +36,11 @@ final class LocalDevServer implements LocalServer {
         "--ip", host, "--port", Integer.toString(port), "--ui-port", Integer.toString(port + TemporalUi.UI_PORT_OFFSET),
         "--db-filename", database.toString(), "--namespace", namespace, "--log-level", "warn"));
     SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
-    Process process;
+    ChildProcess process;
     try {
       Files.createDirectories(dataDir);
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      process = new ChildProcess(new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), "local-temporal");
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
     }
@@ -60,7 +48,7 @@ final class LocalDevServer implements LocalServer {
     while (EndpointProbe.temporal(host, port).answer() != EndpointProbe.Answer.EXPECTED) {
       boolean exited = !process.isAlive();
       if (exited || System.currentTimeMillis() > deadline) {
-        process.destroyForcibly();
+        process.stop(Duration.ZERO);
         throw new LocalStackException("The Temporal dev server " + (exited ? "exited" : "did not answer within "
             + READY_TIMEOUT_MS / 1000 + " s") + " on " + host + ":" + port + ": " + tail(log) + ".",
             "Read " + log + "; a port of the UI (" + (port + TemporalUi.UI_PORT_OFFSET) + ") held by another"
@@ -100,16 +88,6 @@ final class LocalDevServer implements LocalServer {
   /** SIGTERM (the server closes SQLite cleanly), SIGKILL after 10 s. */
   @Override
   public void close() {
-    try {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    } finally {
-      closed.countDown();
-    }
+    process.stop(Duration.ofSeconds(10));
   }
 }

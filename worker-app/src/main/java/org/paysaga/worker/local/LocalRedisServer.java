@@ -8,10 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,21 +30,10 @@ final class LocalRedisServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalRedisServer.class);
   private static final long READY_TIMEOUT_MS = 15_000;
 
-  private final Process process;
-  private final CountDownLatch closed = new CountDownLatch(1);
+  private final ChildProcess process;
 
   private LocalRedisServer(Process process) {
-    this.process = process;
-    Thread lastResort = new Thread(() -> {
-      try {
-        if (!closed.await(60, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-      }
-    }, "local-redis-last-resort");
-    Runtime.getRuntime().addShutdownHook(lastResort);
+    this.process = new ChildProcess(process, "local-redis");
   }
 
   /** @param dataDir where the append-only file goes, or null for memory only */
@@ -124,18 +112,9 @@ final class LocalRedisServer implements AutoCloseable {
     }
   }
 
+  /** SIGTERM: redis-server flushes its append-only file and exits. */
   @Override
   public void close() {
-    try {
-      process.destroy(); // SIGTERM: redis-server flushes its append-only file and exits
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    } finally {
-      closed.countDown();
-    }
+    process.stop(Duration.ofSeconds(5));
   }
 }

@@ -27,7 +27,7 @@ class SagaPropertiesTest {
     runner.run(context -> {
       SagaProperties p = context.getBean(SagaProperties.class);
       assertThat(p.taskQueue()).isEqualTo("payment-saga");
-      assertThat(p.temporalUiUrl()).isEqualTo("http://localhost:8080");
+      assertThat(p.temporalUiUrl()).as("unset: derived from the Temporal address").isNull();
       assertThat(p.recovery().interval()).isEqualTo(Duration.ofMinutes(5));
       assertThat(p.recovery().giveUpAfter()).isEqualTo(Duration.ofDays(3));
       assertThat(p.sweeper().interval()).isEqualTo(Duration.ofMinutes(5));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -34,6 +35,14 @@ class DeploymentFilesTest {
       "histogram_quantile(0.95, sum by (le) (rate(saga_duration_seconds_bucket[5m])))",
       "sum(rate(saga_compensation_total{status=\"failed\"}[5m])) / sum(rate(saga_compensation_total[5m]))",
       "saga_dlq_size");
+
+  @Test
+  void theRegisteredSearchAttributesAreTheSagas() throws IOException {
+    // deploy/temporal/search-attributes feeds scripts/temporal.sh and the compose namespace job.
+    List<String> registered = Files.readAllLines(ROOT.resolve("deploy/temporal/search-attributes")).stream()
+        .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    assertThat(registered).isEqualTo(SagaSearchAttributes.devServerFlags());
+  }
 
   @Test
   @SuppressWarnings("unchecked")
@@ -64,7 +73,8 @@ class DeploymentFilesTest {
     Map<String, Object> env = (Map<String, Object>) worker.get("environment");
     assertThat(env).containsKeys("TEMPORAL_ADDRESS", "REDIS_URL", "MANAGEMENT_SERVER_PORT", "SAGA_TASK_QUEUE");
     assertThat(env.get("MANAGEMENT_SERVER_PORT")).hasToString(managementPortOfTheApp());
-    assertThat(services.get("temporal-ui").get("ports").toString()).contains("8080");
+    // Published on the gRPC port + 1000, where the CLI's default UI link (TemporalUi.defaultUrl) points.
+    assertThat(services.get("temporal-ui").get("ports").toString()).contains("${TEMPORAL_UI_PORT:-8233}:8080");
     assertThat(services.get("temporal").get("ports").toString()).contains("7233");
   }
 

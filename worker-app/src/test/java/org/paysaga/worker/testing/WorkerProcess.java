@@ -48,6 +48,9 @@ public final class WorkerProcess implements AutoCloseable {
     // Nothing of the build's environment may point the worker elsewhere.
     env.keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith("REDIS_") || k.startsWith("SAGA_")
         || k.startsWith("MANAGEMENT_") || k.startsWith("SPRING_"));
+    // The local profile's data (dev server SQLite, Redis AOF) stays in this run's target directory.
+    Files.createDirectories(Path.of("target"));
+    env.put("SAGA_LOCAL_DATADIR", Files.createTempDirectory(Path.of("target"), "local-data-").toAbsolutePath().toString());
     env.putAll(environment);
     return new WorkerProcess(builder.start());
   }

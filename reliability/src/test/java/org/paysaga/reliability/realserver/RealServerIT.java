@@ -1,0 +1,266 @@
+package org.paysaga.reliability.realserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.TimeoutType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.paysaga.payment.PaymentRequests;
+import org.paysaga.payment.PaymentSaga;
+import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.reliability.realserver.SagaCliProcess.Run;
+import org.paysaga.saga.SagaCompensation;
+import org.paysaga.saga.SagaReader;
+import org.paysaga.saga.SagaState;
+import org.paysaga.saga.SagaStatus;
+import org.paysaga.saga.TemporalUi;
+
+/**
+ * The worker jar and the CLI jar on the real Temporal server (the dev server), as processes: every
+ * demo path, the lock, the state query, per-attempt failures in the history, cancel, the DLQ
+ * lifecycle, an operator's terminate and a workflow timeout caught by the sweeper, and a worker
+ * SIGKILLed mid-saga with sticky execution on. docs/design.md "Engines" lists what it showed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealServerIT {
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  private static RealServerStack stack;
+  private static JsonNode demo;
+
+  @BeforeAll
+  static void startTheStack() {
+    stack = RealServerStack.start(Path.of("target", "real-server-" + RUN));
+  }
+
+  @AfterAll
+  static void stopTheStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static Run saga(String... args) {
+    return stack.cli.run(args);
+  }
+
+  private static JsonNode ok(String... args) {
+    Run run = saga(args);
+    assertThat(run.exitCode()).as(run + stack.workerLogs()).isZero();
+    return run.json();
+  }
+
+  /** Runs the command until its JSON passes the check. */
+  private static JsonNode until(Predicate<JsonNode> check, String... args) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      Run run = saga(args);
+      JsonNode json = run.exitCode() == 0 || run.exitCode() == 1 ? run.json() : null;
+      if (json != null && check.test(json)) {
+        return json;
+      }
+      assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, run).isLessThan(deadline);
+      sleep(1000);
+    }
+  }
+
+  private static String pay(String paymentNo, String cardToken) {
+    return ok("pay", "--payment-no", paymentNo, "--merchant", "m_shop", "--amount", "12.34", "--currency", "CNY",
+        "--card-token", cardToken, "--json").get("sagaId").asText();
+  }
+
+  private static String status(JsonNode statusJson) {
+    return statusJson.get("saga").get("status").asText();
+  }
+
+  private static JsonNode demoSaga(String path) {
+    return StreamSupport.stream(demo.get("sagas").spliterator(), false)
+        .filter(s -> s.get("path").asText().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + path + " saga in " + demo));
+  }
+
+  @Test
+  @Order(1)
+  void everyDemoPathReachesItsStatus() {
+    demo = ok("demo", "--json", "--timeout", "2m");
+
+    assertThat(demo.get("allAsExpected").asBoolean()).as(demo.toString()).isTrue();
+    List<String> statuses = new ArrayList<>();
+    demo.get("sagas").forEach(s -> statuses.add(s.get("path").asText() + "=" + s.get("status").asText()));
+    assertThat(statuses).containsExactly("success=COMPLETED", "decline=COMPENSATED", "flaky-then-success=COMPLETED",
+        "flaky-exhausted=COMPENSATED", "frozen-merchant=COMPENSATED", "refund-failure=RECOVERING");
+    // Recovery gives up after 8 s here: the refund-failure saga parks in the DLQ.
+    JsonNode parked = until(json -> status(json).equals("DLQ"), "status", demoSaga("refund-failure").get("paymentNo").asText(), "--json");
+    assertThat(parked.get("inDlq").asBoolean()).isTrue();
+    assertThat(parked.get("open").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void theHistoryHoldsTheFailureOfEachRetriedAttempt() {
+    JsonNode history = ok("history", demoSaga("flaky-then-success").get("paymentNo").asText(), "--json");
+
+    // The real server records the previous attempt's failure on ActivityTaskStarted (the test server does not).
+    JsonNode charge = StreamSupport.stream(history.get("events").spliterator(), false)
+        .filter(e -> e.get("event").asText().equals("ActivityTaskStarted")
+            && e.get("activity").asText().equals("CallPaymentChannel"))
+        .findFirst().orElseThrow();
+    assertThat(charge.get("attempt").asInt()).isEqualTo(3);
+    assertThat(charge.get("failure").asText()).contains("[ChannelUnavailable]");
+    // The link goes to the dev server's own UI, which the CLI derives from the Temporal address.
+    assertThat(history.get("historyUrl").asText()).startsWith(TemporalUi.defaultUrl(stack.temporal.address())
+        + "/namespaces/default/workflows/" + history.get("sagaId").asText() + "/");
+  }
+
+  @Test
+  @Order(3)
+  void aPaymentNumberRunsOnceEver() {
+    String paymentNo = "rs-" + RUN + "-lock";
+    JsonNode first = ok("pay", "--payment-no", paymentNo, "--merchant", "m_shop", "--amount", "1.00", "--currency",
+        "CNY", "--card-token", "tok_visa", "--wait", "--json");
+    JsonNode again = ok("pay", "--payment-no", paymentNo, "--merchant", "m_shop", "--amount", "9.99", "--currency",
+        "CNY", "--card-token", "tok_visa", "--json");
+
+    assertThat(first.get("started").asBoolean()).isTrue();
+    assertThat(first.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(again.get("started").asBoolean()).as("closed, and REJECT_DUPLICATE: nothing starts").isFalse();
+    assertThat(again.get("runId").asText()).isEqualTo(first.get("runId").asText());
+  }
+
+  @Test
+  @Order(4)
+  void theStateQueryAnswersWhileTheSagaRunsAndCancelCompensates() throws Exception {
+    String paymentNo = "rs-" + RUN + "-cancel";
+    pay(paymentNo, "tok_slow_5"); // every charge attempt outlasts its 3 s timeout: runs about 26 s
+
+    JsonNode running = until(json -> json.get("saga").get("stepsSucceeded").asInt() == 1, "status", paymentNo, "--json");
+    assertThat(running.get("source").asText()).isEqualTo("query");
+    assertThat(status(running)).isEqualTo("RUNNING");
+    assertThat(running.get("saga").get("steps").get(1).get("status").asText()).isEqualTo("RUNNING");
+
+    new PaymentSagaClient(stack.client).cancel(paymentNo);
+    JsonNode cancelled = until(json -> !json.get("open").asBoolean(), "status", paymentNo, "--json");
+    assertThat(cancelled.get("workflowStatus").asText()).isEqualTo("CANCELED");
+    assertThat(status(cancelled)).isEqualTo("COMPENSATED");
+  }
+
+  @Test
+  @Order(5)
+  void theDlqLifecycle() {
+    String paymentNo = demoSaga("refund-failure").get("paymentNo").asText();
+    String sagaId = PaymentSaga.workflowIdFor(paymentNo);
+
+    JsonNode list = ok("dlq", "list", "--json");
+    JsonNode entry = StreamSupport.stream(list.get("entries").spliterator(), false)
+        .filter(e -> e.get("sagaId").asText().equals(sagaId)).findFirst().orElseThrow();
+    assertThat(entry.get("source").asText()).isEqualTo("recovery");
+    assertThat(entry.get("sagaWaiting").asBoolean()).isTrue();
+    assertThat(ok("dlq", "show", sagaId, "--json").get("entry").get("failureChain").toString()).contains("RefundFailed");
+    assertThat(saga("dlq", "remove", sagaId).exitCode()).as("the saga still waits: refused without --force").isEqualTo(1);
+
+    String parkedAt = ok("status", paymentNo, "--json").get("saga").get("updatedAt").asText();
+    assertThat(ok("dlq", "retry", sagaId, "--json").get("action").asText()).isEqualTo("signalled");
+    // The refund fails every time: the saga runs its 4 attempts again and parks again.
+    until(json -> status(json).equals("DLQ") && !json.get("saga").get("updatedAt").asText().equals(parkedAt),
+        "status", paymentNo, "--json");
+    assertThat(ok("dlq", "show", sagaId, "--json").get("entry").get("retries").asInt()).isEqualTo(1);
+
+    ok("dlq", "resolve", sagaId, "--note", "refunded by hand, ticket 42", "--json");
+    JsonNode resolved = until(json -> !json.get("open").asBoolean(), "status", paymentNo, "--json");
+    assertThat(status(resolved)).isEqualTo("RESOLVED");
+    assertThat(resolved.get("saga").get("note").asText()).isEqualTo("refunded by hand, ticket 42");
+    assertThat(saga("dlq", "show", sagaId).exitCode()).as("the entry is gone").isEqualTo(3);
+  }
+
+  @Test
+  @Order(6)
+  void aSagaAnOperatorTerminatedIsParkedByTheSweeperAndCompensatedByRetry() throws Exception {
+    String paymentNo = "rs-" + RUN + "-terminated";
+    String sagaId = pay(paymentNo, "tok_slow_5");
+    until(json -> json.get("saga").get("stepsSucceeded").asInt() == 1, "status", paymentNo, "--json");
+
+    stack.client.newUntypedWorkflowStub(sagaId).terminate("operator: charge stuck at the provider");
+    JsonNode parked = until(json -> json.has("entry"), "dlq", "show", sagaId, "--json");
+    assertThat(parked.get("entry").get("source").asText()).isEqualTo("sweeper");
+    assertThat(parked.get("entry").get("reason").asText()).contains("operator: charge stuck at the provider");
+
+    JsonNode retry = ok("dlq", "retry", sagaId, "--json");
+    assertThat(retry.get("action").asText()).isEqualTo("compensationStarted");
+    assertThat(retry.get("workflowId").asText()).isEqualTo(SagaCompensation.workflowIdFor(sagaId));
+    SagaState compensated = stack.client.newUntypedWorkflowStub(retry.get("workflowId").asText())
+        .getResult(PATIENCE.toSeconds(), TimeUnit.SECONDS, SagaState.class);
+    assertThat(compensated.status()).isEqualTo(SagaStatus.COMPENSATED);
+  }
+
+  @Test
+  @Order(7)
+  void aWorkflowExecutionTimeoutIsCaughtByTheSweeper() {
+    // The real server caps each activity's schedule-to-close at the run's remaining time, so a
+    // timed-out charge fails and compensates before the run times out. What outlives a run timeout
+    // is a saga waiting on a timer: this one is in recovery (its refund always fails) after 14 s.
+    String paymentNo = "rs-" + RUN + "-timeout";
+    PaymentSagaClient shortLived = new PaymentSagaClient(stack.client,
+        new PaymentSagaClient.Options(PaymentSaga.DEFAULT_TASK_QUEUE, Duration.ofSeconds(18)));
+    String sagaId = shortLived.start(PaymentRequests.parse(paymentNo, "m_frozen", "5.00", "CNY", "tok_refund_fail"))
+        .sagaId();
+
+    JsonNode parked = until(json -> json.has("entry"), "dlq", "show", sagaId, "--json");
+    assertThat(parked.get("entry").get("source").asText()).isEqualTo("sweeper");
+    assertThat(parked.get("entry").get("reason").asText()).isEqualTo("workflow timed_out");
+    JsonNode status = ok("status", paymentNo, "--json");
+    assertThat(status.get("workflowStatus").asText()).isEqualTo("TIMED_OUT");
+    assertThat(status.get("inDlq").asBoolean()).isTrue();
+
+    assertThat(ok("dlq", "remove", sagaId, "--json").get("removed").asBoolean()).isTrue();
+    assertThat(saga("dlq", "show", sagaId).exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(8)
+  void aWorkerKilledMidSagaWithStickyExecutionLeavesItsSagasToTheOther() throws Exception {
+    List<String> sagaIds = new ArrayList<>();
+    PaymentSagaClient payments = new PaymentSagaClient(stack.client);
+    for (int i = 0; i < 10; i++) {
+      // Each charge takes 2 s (within its 3 s timeout): the sagas are mid-flight when the worker dies.
+      sagaIds.add(payments.start(PaymentRequests.parse("rs-" + RUN + "-sticky-" + i, "m_shop", "3.00", "CNY",
+          "tok_slow_2")).sagaId());
+    }
+    sleep(1000);
+    stack.workers.get(1).process().kill();
+
+    SagaReader reader = new SagaReader(stack.client);
+    for (String sagaId : sagaIds) {
+      assertThat(reader.await(sagaId, PATIENCE).status()).as(sagaId + stack.workerLogs()).isEqualTo(SagaStatus.COMPLETED);
+    }
+    // The killed worker held some of them on its sticky queue: the server timed those tasks out
+    // (schedule-to-start) and gave them to the other worker, which replayed the history.
+    long moved = sagaIds.stream().filter(id -> stack.client.fetchHistory(id).getEvents().stream()
+        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT
+            && e.getWorkflowTaskTimedOutEventAttributes().getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START))
+        .count();
+    assertThat(moved).as("sagas whose sticky workflow task the server moved off the killed worker").isPositive();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
