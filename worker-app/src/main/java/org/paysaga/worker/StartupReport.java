@@ -62,7 +62,7 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
     text.append(String.format("  Redis        %s%n", redisText));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
-    boolean javaTestServer = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
+    boolean javaTestServer = local != null && local.temporal().javaTestServer();
     text.append(String.format("  Temporal UI  %s%n", javaTestServer
         ? "none: Temporal's Java test server has no UI (scripts/temporal.sh install builds the dev server,"
             + " which has one); use the CLI's status and history"

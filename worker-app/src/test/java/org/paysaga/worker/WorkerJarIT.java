@@ -1,6 +1,7 @@
 package org.paysaga.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -17,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.sandbox.PaymentAudit;
@@ -36,19 +39,26 @@ class WorkerJarIT {
   private static final Duration START = Duration.ofSeconds(90);
   private static final String READY = "Payment saga worker ready";
 
-  @Test
-  void localProfileRunsASagaOnItsEmbeddedServersAndExitsCleanlyOnSigterm() throws Exception {
+  @ParameterizedTest(name = "on the {0}")
+  @ValueSource(strings = {"dev-server", "test-server"})
+  void localProfileRunsASagaOnItsOwnServersAndExitsCleanlyOnSigterm(String engine) throws Exception {
+    if (engine.equals("dev-server") && System.getenv("CI") == null) {
+      assumeThat(WorkerProcess.temporalCliInstalled()).as("no temporal CLI: scripts/temporal.sh install builds it")
+          .isTrue();
+    }
     int temporalPort = freePort();
     int redisPort = freePort();
     int managementPort = freePort();
     String temporal = "127.0.0.1:" + temporalPort;
     String redis = "redis://127.0.0.1:" + redisPort;
     try (WorkerProcess worker = WorkerProcess.start(Map.of(
-        "TEMPORAL_ADDRESS", temporal, "REDIS_URL", redis, "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort)),
-        "--spring.profiles.active=local")) {
+        "TEMPORAL_ADDRESS", temporal, "REDIS_URL", redis, "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
+        "SAGA_LOCAL_ENGINE", engine), "--spring.profiles.active=local")) {
       worker.awaitLine(READY, START);
       assertThat(worker.log())
-          .contains("Temporal: started the embedded Temporal test server on " + temporal)
+          .contains(engine.equals("dev-server") ? "Temporal: started the Temporal dev server" : "Temporal: started Temporal's Java test server on " + temporal)
+          .contains(engine.equals("dev-server") ? "Temporal UI  http://127.0.0.1:" + (temporalPort + 1000)
+              : "Temporal UI  none: Temporal's Java test server has no UI")
           .contains("Redis: started the embedded redis-server on 127.0.0.1:" + redisPort)
           .contains("Health       http://127.0.0.1:" + managementPort + "/actuator/health")
           .contains("Metrics      http://127.0.0.1:" + managementPort + "/actuator/prometheus")
@@ -105,7 +115,7 @@ class WorkerJarIT {
       try (WorkerProcess first = WorkerProcess.start(env, "--spring.profiles.active=local")) {
         first.awaitLine(READY, START);
         assertThat(first.log())
-            .contains("Temporal: a Temporal server already answers at " + temporal + "; using it")
+            .contains("Temporal: Temporal's Java test server already answers at " + temporal + "; using it")
             .contains("Redis: a Redis already answers at");
         sagaId = payments.start(slow).sagaId();
         first.awaitLine("saga=" + sagaId + " step=CreateOrder attempt=1 outcome=", Duration.ofSeconds(30));

@@ -2,6 +2,7 @@ package org.paysaga.worker.local;
 
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
@@ -19,7 +20,12 @@ import java.util.concurrent.TimeUnit;
 final class EndpointProbe {
   enum Answer { NOTHING, EXPECTED, SOMETHING_ELSE }
 
-  record Result(Answer answer, String detail) {}
+  /** @param serverVersion what a Temporal server reports ({@code 1.29.1}); empty from Temporal's Java test server */
+  record Result(Answer answer, String detail, String serverVersion) {
+    Result(Answer answer, String detail) {
+      this(answer, detail, "");
+    }
+  }
 
   private static final int CONNECT_TIMEOUT_MS = 1000;
 
@@ -63,9 +69,13 @@ final class EndpointProbe {
         .build());
     try {
       HealthCheckResponse response = stubs.healthCheck();
-      return response.getStatus() == HealthCheckResponse.ServingStatus.SERVING
-          ? new Result(Answer.EXPECTED, "Temporal health check: SERVING")
-          : new Result(Answer.SOMETHING_ELSE, "gRPC health check answered " + response.getStatus());
+      if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
+        return new Result(Answer.SOMETHING_ELSE, "gRPC health check answered " + response.getStatus());
+      }
+      // The real server reports its version; Temporal's Java test server reports none.
+      String version = stubs.blockingStub().withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion();
+      return new Result(Answer.EXPECTED, "Temporal health check: SERVING", version);
     } catch (StatusRuntimeException e) {
       String description = e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
       return new Result(Answer.SOMETHING_ELSE, "no Temporal gRPC health check answer ("

@@ -41,8 +41,9 @@ public final class LocalStack implements AutoCloseable {
    *
    * @param uiUrl the Temporal UI of a dev server started here, else null
    * @param storage where a server started here keeps its data ("in memory", a file), else null
+   * @param javaTestServer true for Temporal's Java test server, started here or found there
    */
-  public record Service(String address, Origin origin, String uiUrl, String storage) {
+  public record Service(String address, Origin origin, String uiUrl, String storage, boolean javaTestServer) {
     public String describe() {
       String how = switch (origin) {
         case DEV_SERVER -> "Temporal dev server started by this worker";
@@ -87,14 +88,16 @@ public final class LocalStack implements AutoCloseable {
     Service temporal;
     Path dataDir = null;
     if (temporalTls) {
-      temporal = new Service(temporalTarget, Origin.AS_CONFIGURED, null, null);
+      temporal = new Service(temporalTarget, Origin.AS_CONFIGURED, null, null, false);
       log.info("Temporal: {} is configured with TLS; the local profile uses it as configured", temporalTarget);
     } else {
       HostPort at = HostPort.parse(temporalTarget, TEMPORAL_DEFAULT_PORT, "TEMPORAL_ADDRESS");
       Result probe = EndpointProbe.temporal(at.host(), at.port());
       if (probe.answer() == Answer.EXPECTED) {
-        temporal = new Service(at.toString(), Origin.EXISTING, null, null);
-        log.info("Temporal: a Temporal server already answers at {}; using it (none started)", at);
+        boolean javaTestServer = probe.serverVersion().isEmpty();
+        temporal = new Service(at.toString(), Origin.EXISTING, null, null, javaTestServer);
+        log.info("Temporal: {} already answers at {}; using it (none started)",
+            javaTestServer ? "Temporal's Java test server" : "a Temporal server " + probe.serverVersion(), at);
       } else if (probe.answer() == Answer.SOMETHING_ELSE) {
         throw new LocalStackException("TEMPORAL_ADDRESS " + at + " is held by something that is not a Temporal"
             + " server: " + probe.detail() + ".",
@@ -109,7 +112,7 @@ public final class LocalStack implements AutoCloseable {
           LocalDevServer devServer = LocalDevServer.start(cli.get(), at.host(), at.port(), namespace, dataDir);
           temporalServer = devServer;
           temporal = new Service(at.toString(), Origin.DEV_SERVER, devServer.uiUrl(),
-              "SQLite " + devServer.database());
+              "SQLite " + devServer.database(), false);
           log.info("Temporal: started the Temporal dev server ({}) on {}, SQLite {}", cli.get(), at, devServer.database());
           log.info("Temporal UI: {}", devServer.uiUrl());
         } else if (settings.engine() == Engine.DEV_SERVER) {
@@ -118,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
               "Run scripts/temporal.sh install, or set saga.local.temporal-cli (SAGA_LOCAL_TEMPORALCLI).");
         } else {
           temporalServer = LocalTemporalServer.start(at.host(), at.port());
-          temporal = new Service(at.toString(), Origin.EMBEDDED, null, "in memory");
+          temporal = new Service(at.toString(), Origin.EMBEDDED, null, "in memory", true);
           log.info("Temporal: started Temporal's Java test server on {} (in memory, real time). It has no UI and"
               + " no visibility: scripts/temporal.sh install builds the real dev server, used from the next start", at);
         }
@@ -129,14 +132,14 @@ public final class LocalStack implements AutoCloseable {
       Service redis;
       RedisURI uri = redisEndpoint.first();
       if (redisEndpoint.cluster() || redisEndpoint.sentinel() || redisEndpoint.tls() || uri.getSocket() != null) {
-        redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED, null, null);
+        redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED, null, null, false);
         log.info("Redis: {} is not a plain redis:// server; the local profile uses it as configured",
             redisEndpoint.describe());
       } else {
         HostPort at = new HostPort(uri.getHost(), uri.getPort());
         Result probe = EndpointProbe.redis(at.host(), at.port());
         if (probe.answer() == Answer.EXPECTED) {
-          redis = new Service("redis://" + at, Origin.EXISTING, null, null);
+          redis = new Service("redis://" + at, Origin.EXISTING, null, null, false);
           log.info("Redis: a Redis already answers at {}; using it (no embedded redis-server started)", at);
         } else if (probe.answer() == Answer.SOMETHING_ELSE) {
           throw new LocalStackException("REDIS_URL " + redisEndpoint.describe() + " is held by something that is"
@@ -149,7 +152,7 @@ public final class LocalStack implements AutoCloseable {
           Path redisDir = dataDir == null ? null : dataDir.resolve("redis-" + at.port());
           redisServer = LocalRedisServer.start(at.host(), at.port(), redisDir);
           redis = new Service("redis://" + at, Origin.EMBEDDED, null,
-              redisDir == null ? "in memory" : "append-only file in " + redisDir);
+              redisDir == null ? "in memory" : "append-only file in " + redisDir, false);
           log.info("Redis: started the embedded redis-server on {} ({})", at, redis.storage());
         }
       }

@@ -72,7 +72,7 @@ public class TemporalWorkerConfiguration {
   @Bean
   WorkerOptionsCustomizer stickyExecution(Environment environment, ObjectProvider<LocalStack> localStack) {
     LocalStack local = localStack.getIfAvailable();
-    boolean javaTestServer = local != null && local.temporal().origin() == LocalStack.Origin.EMBEDDED;
+    boolean javaTestServer = local != null && local.temporal().javaTestServer();
     boolean sticky = environment.getProperty("saga.sticky-execution", Boolean.class, true) && !javaTestServer;
     if (javaTestServer) {
       log.info("Sticky execution off: Temporal's Java test server cannot move a stopped worker's sticky tasks");

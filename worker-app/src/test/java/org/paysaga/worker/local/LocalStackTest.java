@@ -51,6 +51,7 @@ class LocalStackTest {
       try (LocalStack second = javaTestServerStack("127.0.0.1:" + temporalPort,
           RedisEndpoint.parse("redis://127.0.0.1:" + redisPort, false))) {
         assertThat(second.temporal().origin()).isEqualTo(LocalStack.Origin.EXISTING);
+        assertThat(second.temporal().javaTestServer()).as("it reports no server version").isTrue();
         assertThat(second.redis().origin()).isEqualTo(LocalStack.Origin.EXISTING);
         assertThat(second.redis().describe()).contains("already running there");
       }

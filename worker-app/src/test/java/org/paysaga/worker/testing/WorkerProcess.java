@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.paysaga.worker.local.LocalStackTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,11 @@ public final class WorkerProcess implements AutoCloseable {
       throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run ./mvnw -pl worker-app verify (after package)");
     }
     return jar;
+  }
+
+  /** True when the local profile finds a temporal CLI (PATH or scripts/temporal.sh's cache), as the jar looks. */
+  public static boolean temporalCliInstalled() {
+    return LocalStackTestSupport.temporalCliFound();
   }
 
   /** {@code java -jar worker-app.jar args...} with exactly this environment on top of PATH/HOME. */
