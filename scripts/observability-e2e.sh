@@ -54,6 +54,7 @@ done
 
 # ------------------------------------------------------------------ 2. Prometheus binary
 source scripts/lib/install-debian-package.sh
+source scripts/lib/processes.sh
 install_debian_package prometheus prometheus prometheus
 log "$(prometheus --version 2>&1 | head -n 1)"
 
@@ -63,22 +64,6 @@ WORKER_PID=""
 PROM_PID=""
 CLI_PIDS=()
 PASSED=false
-
-# Stops one process we started: its own process group when it leads one (setsid below; the
-# worker's embedded redis-server is its child), else the process. TERM, then KILL after $2 s.
-stop_process() {
-  local pid=$1 grace=$2 target i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  target=$pid
-  if [ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" = "$pid" ]; then target="-$pid"; fi
-  kill -TERM -- "$target" 2>/dev/null || true
-  for ((i = 0; i < grace * 10; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL -- "$target" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local rc=$?
@@ -98,14 +83,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------ 3. ports and the worker
-# Four distinct free loopback ports, bound together so they differ, released just before use.
-read -r TEMPORAL_PORT REDIS_PORT MGMT_PORT PROM_PORT < <(python3 -c '
-import socket
-socks = [socket.socket() for _ in range(4)]
-for s in socks:
-    s.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in socks])
-')
+read -r TEMPORAL_PORT REDIS_PORT MGMT_PORT PROM_PORT < <(free_ports 4)
 TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
 REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 MGMT="http://127.0.0.1:$MGMT_PORT"

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
@@ -56,6 +57,7 @@ class LifecycleOutageTest {
   void connectionResetsAtRegisterAndFinishOnlyDelayTheSaga() throws Exception {
     OutageLifecycle lifecycle = new OutageLifecycle(new RedisSagaLifecycle(inflight,
         new DlqStore(redis, keyspace), barrier, SagaSettings.DEFAULTS, Duration.ofDays(7)), 2, 1);
+    SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(PaymentSteps.implementationOptions(Map.of()), PaymentSagaImpl.class);
     worker.registerActivitiesImplementations(new SandboxPaymentActivities(new SandboxPaymentServices(redis)), lifecycle);

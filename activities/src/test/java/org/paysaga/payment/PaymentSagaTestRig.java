@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.redis.SagaKeyspace;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.paysaga.barrier.IdempotencyBarrier;
@@ -68,6 +69,7 @@ final class PaymentSagaTestRig implements AutoCloseable {
   PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings) {
     env = TestWorkflowEnvironment.newInstance(
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+    SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     redis = RedisTestServer.get().commands();
     sandbox = new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
     // Keys of its own: tests share one Redis, and the sweeper must only see this rig's sagas.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
@@ -73,6 +74,7 @@ class RedisSweeperActivitiesTest {
   @BeforeAll
   static void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
+    SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(StuckPaymentSaga.Impl.class);
     env.start();

@@ -11,6 +11,7 @@ import org.paysaga.cli.connect.EnvironmentDefaults;
 import org.paysaga.cli.connect.GlobalOptions;
 import org.paysaga.cli.demo.DemoCommand;
 import org.paysaga.cli.dlq.DlqCommand;
+import org.paysaga.cli.list.ListCommand;
 import org.paysaga.cli.errors.Endpoints;
 import org.paysaga.cli.errors.ErrorHandler;
 import org.paysaga.cli.errors.ExitCodes;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         HistoryCommand.class,
         DemoCommand.class,
         DlqCommand.class,
+        ListCommand.class,
         AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
     footer = {

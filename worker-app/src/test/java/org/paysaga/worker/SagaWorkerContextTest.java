@@ -1,5 +1,8 @@
 package org.paysaga.worker;
 
+import org.paysaga.saga.SagaSearchAttributes;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +67,7 @@ class SagaWorkerContextTest {
   private static final int TEMPORAL_PORT = freePort();
   private static final int REDIS_PORT = freePort();
   private static final int MANAGEMENT_PORT = freePort();
-  private static final TestServer.PortBoundTestServer TEMPORAL = TestServer.createPortBoundServer(TEMPORAL_PORT);
+  private static final TestServer.PortBoundTestServer TEMPORAL = startTemporal();
   private static final RedisServer REDIS = startRedis();
 
   @DynamicPropertySource
@@ -100,6 +103,19 @@ class SagaWorkerContextTest {
   void scrapeAtStart() throws Exception {
     payments = new PaymentSagaClient(client, new PaymentSagaClient.Options("payment-saga-context-test", null));
     atStart = scrape();
+  }
+
+  /** A Java test server with the sagas' search attributes, as the local profile's own. */
+  private static TestServer.PortBoundTestServer startTemporal() {
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(TEMPORAL_PORT);
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + TEMPORAL_PORT).build());
+    try {
+      SagaSearchAttributes.register(stubs, "default");
+    } finally {
+      stubs.shutdownNow();
+    }
+    return server;
   }
 
   @AfterAll

@@ -67,6 +67,8 @@ public final class SagaRun {
   private boolean compensating;
   /** The outstanding work failed non-retryably: waiting for a timer cannot help. */
   private boolean outstandingNonRetryable;
+  /** The search attributes; made when the saga starts (or is rejected), where its version marker goes. */
+  private SagaVisibility visibility;
 
   private record PendingForward(String step, Functions.Func<StepReceipt> action) {}
 
@@ -94,6 +96,8 @@ public final class SagaRun {
     this.businessKey = key;
     this.attributes = Map.copyOf(description);
     this.input = sagaInput;
+    visibility = new SagaVisibility();
+    visibility.started(sagaType, key, attributes.get("merchantId"), status);
     lifecycle.register(sagaId, startedAt);
   }
 
@@ -160,6 +164,8 @@ public final class SagaRun {
   /** A bad request: the saga ends {@code FAILED} before any step runs. */
   public SagaState reject(String reason) {
     recordFailure(reason);
+    visibility = new SagaVisibility();
+    visibility.started(sagaType, null, null, SagaStatus.FAILED);
     return end(SagaStatus.FAILED);
   }
 
@@ -272,6 +278,9 @@ public final class SagaRun {
       int attempts = SagaFailures.attempts(e, SagaActivityOptions.MAXIMUM_ATTEMPTS);
       put(require(name).withForward(StepStatus.FAILED, attempts, SagaFailures.describe(e)));
       metrics.stepEnded(name, false, Workflow.currentTimeMillis() - began);
+      if (visibility != null) {
+        visibility.failedStep(name);
+      }
       throw e;
     }
   }
@@ -338,6 +347,9 @@ public final class SagaRun {
   private void setStatus(SagaStatus next) {
     status = next;
     updatedAt = Workflow.currentTimeMillis();
+    if (visibility != null) {
+      visibility.status(next);
+    }
   }
 
   private StepState require(String name) {

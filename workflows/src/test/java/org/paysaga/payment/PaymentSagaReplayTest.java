@@ -3,6 +3,7 @@ package org.paysaga.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.workflow.Workflow;
@@ -33,9 +34,26 @@ class PaymentSagaReplayTest {
     return histories().stream();
   }
 
+  static Stream<String> generations() {
+    return GENERATIONS.stream();
+  }
+
   @Test
-  void everySagaPathHasARecordedHistory() {
-    assertThat(histories().stream().map(p -> p.getFileName().toString()))
+  void theNewerHistoriesUpsertTheSearchAttributes() throws Exception {
+    WorkflowExecutionHistory completed = load(historiesDir().resolve("search-attributes/payment-completed.json"));
+    assertThat(completed.getEvents()).anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+    WorkflowExecutionHistory older = load(historiesDir().resolve("payment-completed.json"));
+    assertThat(older.getEvents()).noneMatch(e -> e.getEventType() == EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES);
+  }
+
+  /** Before the sagas upserted search attributes (no version marker), and since (marker 1). */
+  static final List<String> GENERATIONS = List.of("", "search-attributes");
+
+  @ParameterizedTest(name = "histories/{0}")
+  @MethodSource("generations")
+  void everySagaPathHasARecordedHistory(String generation) {
+    assertThat(histories().stream().filter(p -> p.getParent().equals(historiesDir().resolve(generation)))
+            .map(p -> p.getFileName().toString()))
         .contains("payment-completed.json", "payment-declined.json", "payment-flaky-then-completed.json",
             "payment-flaky-exhausted.json", "payment-frozen-merchant.json", "payment-cancelled.json", "payment-recovered.json",
             "payment-dlq-retried.json", "payment-refund-failed-recovering.json",
@@ -58,7 +76,7 @@ class PaymentSagaReplayTest {
   /** A recorded history with its workflow ID (the saga checks that it matches the payment). */
   private static WorkflowExecutionHistory load(Path history) throws IOException {
     Properties ids = new Properties();
-    try (Reader in = Files.newBufferedReader(historiesDir().resolve("workflow-ids.properties"))) {
+    try (Reader in = Files.newBufferedReader(history.resolveSibling("workflow-ids.properties"))) {
       ids.load(in);
     }
     String workflowId = ids.getProperty(history.getFileName().toString());
@@ -80,7 +98,7 @@ class PaymentSagaReplayTest {
   }
 
   private static List<Path> histories() {
-    try (Stream<Path> files = Files.list(historiesDir())) {
+    try (Stream<Path> files = Files.walk(historiesDir())) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.PaymentAudit;
@@ -42,6 +43,7 @@ class SandboxPaymentActivitiesRetryTest {
   @BeforeAll
   static void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
+    SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     sandbox = new SandboxPaymentServices(RedisTestServer.get().commands(),
         SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
     Worker worker = env.newWorker(StepProbe.TASK_QUEUE);

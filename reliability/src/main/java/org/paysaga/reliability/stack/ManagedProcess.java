@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,6 +84,12 @@ public final class ManagedProcess implements AutoCloseable {
       process.destroyForcibly();
       awaitExit(Duration.ofSeconds(30));
     }
+  }
+
+  /** Waits for the process to exit by itself: its exit status, or empty when it still runs. */
+  public synchronized OptionalInt exitStatusWithin(Duration timeout) {
+    requireStarted();
+    return awaitExit(timeout) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
   }
 
   /** CPU time (user + system) the current process used so far. */

@@ -33,6 +33,11 @@ public final class TemporalDevServerProcess implements TemporalEngine {
   }
 
   public static TemporalDevServerProcess start(Path temporalCli, Path workDir) {
+    return start(temporalCli, workDir, true);
+  }
+
+  /** @param searchAttributes false for a namespace as a fresh cluster has it: without the saga's */
+  public static TemporalDevServerProcess start(Path temporalCli, Path workDir, boolean searchAttributes) {
     if (temporalCli == null || !Files.isExecutable(temporalCli)) {
       throw new IllegalArgumentException("--temporal-cli " + temporalCli
           + " is not an executable temporal CLI: scripts/temporal.sh install builds one and prints its path");
@@ -47,7 +52,9 @@ public final class TemporalDevServerProcess implements TemporalEngine {
     List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
         "--ip", "127.0.0.1", "--port", Integer.toString(port), "--headless",
         "--db-filename", database.toString(), "--log-level", "warn"));
-    SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
+    if (searchAttributes) {
+      SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
+    }
     ManagedProcess process = new ManagedProcess("temporal-dev-server", command, Map.of(),
         workDir.resolve("temporal-dev-server.log"));
     TemporalDevServerProcess server = new TemporalDevServerProcess(process, port, database);

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.paysaga.saga.SagaSearchAttributes;
 
 /**
  * Temporal's standalone Java test server ({@code io.temporal.testserver.TestServer <port>}, no
@@ -42,7 +45,16 @@ public final class TemporalTestServerProcess implements TemporalEngine {
           }
           return accepts(port);
         });
-    return new TemporalTestServerProcess(process, port);
+    TemporalTestServerProcess server = new TemporalTestServerProcess(process, port);
+    // It starts without custom search attributes (and cannot list them): register the sagas'.
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
+    try {
+      SagaSearchAttributes.register(stubs, "default");
+    } finally {
+      stubs.shutdownNow();
+    }
+    return server;
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -22,6 +23,9 @@ import org.paysaga.payment.PaymentRequests;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.reliability.realserver.SagaCliProcess.Run;
+import org.paysaga.reliability.stack.ManagedProcess;
+import org.paysaga.reliability.stack.TemporalDevServerProcess;
+import org.paysaga.reliability.stack.WorkerAppReplica;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaState;
@@ -231,6 +235,48 @@ class RealServerIT {
 
   @Test
   @Order(8)
+  void sagaListFindsSagasByTheirSearchAttributes() {
+    String declined = demoSaga("decline").get("sagaId").asText();
+    String completed = demoSaga("success").get("sagaId").asText();
+    String frozen = demoSaga("frozen-merchant").get("sagaId").asText();
+    // Visibility is eventually consistent: the list catches up within a second or so.
+    JsonNode compensated = until(json -> ids(json).contains(declined),
+        "list", "--status", "COMPENSATED", "--since", "1h", "--limit", "100", "--json");
+    assertThat(ids(compensated)).contains(frozen, demoSaga("flaky-exhausted").get("sagaId").asText())
+        .doesNotContain(completed);
+    JsonNode row = StreamSupport.stream(compensated.get("sagas").spliterator(), false)
+        .filter(s -> s.get("sagaId").asText().equals(frozen)).findFirst().orElseThrow();
+    assertThat(row.get("failedStep").asText()).isEqualTo("CreditMerchant");
+    assertThat(row.get("merchantId").asText()).isEqualTo("m_frozen");
+    assertThat(row.get("historyUrl").asText()).startsWith(TemporalUi.defaultUrl(stack.temporal.address())
+        + "/namespaces/default/workflows/" + frozen + "/");
+
+    assertThat(ids(ok("list", "--status", "COMPLETED", "--limit", "100", "--json"))).contains(completed)
+        .doesNotContain(declined);
+    assertThat(ids(ok("list", "--merchant", "m_frozen", "--json")))
+        .contains(frozen, demoSaga("refund-failure").get("sagaId").asText()).doesNotContain(declined);
+    assertThat(ids(ok("list", "--status", "RESOLVED", "--json"))).contains(demoSaga("refund-failure").get("sagaId").asText());
+    // Temporal ended these two: no saga code recorded it, the list still shows them FAILED.
+    JsonNode failed = ok("list", "--status", "FAILED", "--json");
+    assertThat(ids(failed)).contains(PaymentSaga.workflowIdFor("rs-" + RUN + "-terminated"),
+        PaymentSaga.workflowIdFor("rs-" + RUN + "-timeout"));
+    failed.get("sagas").forEach(s -> assertThat(s.get("status").asText()).isEqualTo("FAILED"));
+    assertThat(ok("list", "--type", "RefundSaga", "--json").get("count").asInt()).isZero();
+
+    JsonNode status = ok("status", demoSaga("frozen-merchant").get("paymentNo").asText(), "--json");
+    assertThat(status.get("searchAttributes").toString()).isEqualTo("{\"SagaStatus\":\"COMPENSATED\","
+        + "\"SagaType\":\"PaymentSaga\",\"PaymentNo\":\"" + demoSaga("frozen-merchant").get("paymentNo").asText()
+        + "\",\"MerchantId\":\"m_frozen\",\"SagaFailedStep\":\"CreditMerchant\"}");
+  }
+
+  private static List<String> ids(JsonNode list) {
+    List<String> ids = new ArrayList<>();
+    list.get("sagas").forEach(s -> ids.add(s.get("sagaId").asText()));
+    return ids;
+  }
+
+  @Test
+  @Order(9)
   void aWorkerKilledMidSagaWithStickyExecutionLeavesItsSagasToTheOther() throws Exception {
     List<String> sagaIds = new ArrayList<>();
     PaymentSagaClient payments = new PaymentSagaClient(stack.client);
@@ -253,6 +299,21 @@ class RealServerIT {
             && e.getWorkflowTaskTimedOutEventAttributes().getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START))
         .count();
     assertThat(moved).as("sagas whose sticky workflow task the server moved off the killed worker").isPositive();
+  }
+
+  @Test
+  @Order(10)
+  void aWorkerWhoseNamespaceLacksTheSearchAttributesStopsAtStartNamingThem() throws Exception {
+    Path dir = Path.of("target", "real-server-" + RUN, "bare");
+    try (TemporalDevServerProcess bare = TemporalDevServerProcess.start(RealServerStack.temporalCli(), dir, false)) {
+      ManagedProcess worker = WorkerAppReplica.create("worker-bare", RealServerStack.WORKER_JAR, "256m", bare.address(),
+          stack.redis.url(), Map.of(), dir).process();
+      worker.start();
+      assertThat(worker.exitStatusWithin(Duration.ofSeconds(90))).as(worker.tail(20)).hasValue(1);
+      assertThat(worker.tail(200)).contains("The worker cannot start: Namespace default lacks the search attributes "
+          + "SagaStatus, SagaType, PaymentNo, MerchantId, SagaFailedStep (Keyword)")
+          .contains("temporal operator search-attribute create --namespace default --name SagaStatus --type Keyword");
+    }
   }
 
   private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowStub;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.paysaga.cli.connect.TemporalConnection;
 import org.paysaga.cli.errors.CliException;
@@ -15,6 +16,7 @@ import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.refund.RefundSaga;
 import org.paysaga.saga.SagaNotFoundException;
 import org.paysaga.saga.SagaReader;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.saga.SagaState;
 
 /** Reads a saga from Temporal: its run, whether it is open, and its state. */
@@ -36,8 +38,10 @@ public final class SagaInspector {
    * @param source where the state came from: {@code query} (the state query, while open, or a
    *     replay of a cancelled saga), {@code result} (the workflow result of a closed saga) or
    *     {@code closeStatus} (Temporal ended it without a result)
+   * @param searchAttributes the saga search attributes the run carries, by name
    */
-  public record Inspection(String sagaId, String runId, String workflowStatus, String source, SagaState state) {
+  public record Inspection(String sagaId, String runId, String workflowStatus, String source, SagaState state,
+      Map<String, String> searchAttributes) {
     public boolean open() {
       return "RUNNING".equals(workflowStatus);
     }
@@ -79,7 +83,8 @@ public final class SagaInspector {
     } else {
       source = state.steps().isEmpty() ? "closeStatus" : "query";
     }
-    return new Inspection(sagaId, description.getExecution().getRunId(), shortName(status), source, state);
+    return new Inspection(sagaId, description.getExecution().getRunId(), shortName(status), source, state,
+        SagaSearchAttributes.values(description.getTypedSearchAttributes()));
   }
 
   /** Temporal's description of the saga's current run; not found is exit 3. */

@@ -1,6 +1,7 @@
 package org.paysaga.cli.status;
 
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.paysaga.cli.CliContext;
 import org.paysaga.cli.connect.Connections;
 import org.paysaga.cli.connect.TemporalConnection;
@@ -66,9 +67,13 @@ public final class StatusCommand implements Callable<Integer> {
           + inspection.workflowStatus() + ").";
       default -> "Temporal closed the workflow without a result (" + inspection.workflowStatus() + ").";
     });
+    if (!inspection.searchAttributes().isEmpty()) {
+      output.line("Search attributes: " + inspection.searchAttributes().entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
     output.line("Temporal UI: " + historyUrl);
     output.result(new StatusResult(sagaId, inspection.runId(), inspection.workflowStatus(), inspection.open(),
-        inspection.source(), inDlq, SagaView.of(state), historyUrl));
+        inspection.source(), inDlq, SagaView.of(state), inspection.searchAttributes(), historyUrl));
     return ExitCodes.OK;
   }
 

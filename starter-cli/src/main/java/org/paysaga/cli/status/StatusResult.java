@@ -1,5 +1,7 @@
 package org.paysaga.cli.status;
 
+import java.util.Map;
+
 import org.paysaga.cli.output.SagaView;
 
 /**
@@ -14,6 +16,8 @@ import org.paysaga.cli.output.SagaView;
  *     result of a closed one) or {@code closeStatus} (Temporal ended it without a result)
  * @param inDlq true when the saga is parked in the dead-letter queue
  * @param saga the saga's state
+ * @param searchAttributes the saga's search attributes in Temporal's visibility (SagaStatus,
+ *     SagaType, PaymentNo, MerchantId, SagaFailedStep), those it has
  * @param historyUrl the run's history in the Temporal UI
  */
 public record StatusResult(
@@ -24,4 +28,5 @@ public record StatusResult(
     String source,
     boolean inDlq,
     SagaView saga,
+    Map<String, String> searchAttributes,
     String historyUrl) {}

@@ -29,6 +29,8 @@ class StatusCommandTest {
     assertThat(human.out()).contains("Saga " + done.sagaId() + " (payment " + done.businessKey() + "): COMPENSATED")
         .contains("STEP").contains("COMP. STATUS").contains("CallPaymentChannel")
         .contains("Read from the workflow result")
+        .contains("Search attributes: SagaStatus=COMPENSATED, SagaType=PaymentSaga, PaymentNo=" + done.businessKey()
+            + ", MerchantId=m_shop, SagaFailedStep=CallPaymentChannel")
         .contains("Temporal UI: http://ui.test:8080/namespaces/default/workflows/" + done.sagaId() + "/");
     JsonNode result = json.json();
     assertThat(result.get("sagaId").asText()).isEqualTo(done.sagaId());
@@ -39,6 +41,8 @@ class StatusCommandTest {
     assertThat(result.get("saga").get("status").asText()).isEqualTo("COMPENSATED");
     assertThat(result.get("saga").get("paymentNo").asText()).isEqualTo(done.businessKey());
     assertThat(result.get("saga").get("compensationsSucceeded").asInt()).isEqualTo(2);
+    assertThat(result.get("searchAttributes").get("SagaStatus").asText()).isEqualTo("COMPENSATED");
+    assertThat(result.get("searchAttributes").get("SagaFailedStep").asText()).isEqualTo("CallPaymentChannel");
     assertThat(result.get("historyUrl").asText())
         .isEqualTo("http://ui.test:8080/namespaces/default/workflows/" + done.sagaId() + "/"
             + result.get("runId").asText() + "/history");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
@@ -69,6 +70,7 @@ public final class SagaTestStack {
     server = TestServer.createPortBoundServer(temporalPort);
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress()).build());
+    SagaSearchAttributes.register(stubs, "default");
     client = WorkflowClient.newInstance(stubs);
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(taskQueue);

@@ -95,6 +95,9 @@ public final class LocalStack implements AutoCloseable {
       Result probe = EndpointProbe.temporal(at.host(), at.port());
       if (probe.answer() == Answer.EXPECTED) {
         boolean javaTestServer = probe.serverVersion().isEmpty();
+        if (javaTestServer) {
+          LocalTemporalServer.registerSearchAttributes(at.toString(), namespace);
+        }
         temporal = new Service(at.toString(), Origin.EXISTING, null, null, javaTestServer);
         log.info("Temporal: {} already answers at {}; using it (none started)",
             javaTestServer ? "Temporal's Java test server" : "a Temporal server " + probe.serverVersion(), at);
@@ -120,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
               + TemporalCli.cacheDir(environment) + ").",
               "Run scripts/temporal.sh install, or set saga.local.temporal-cli (SAGA_LOCAL_TEMPORALCLI).");
         } else {
-          temporalServer = LocalTemporalServer.start(at.host(), at.port());
+          temporalServer = LocalTemporalServer.start(at.host(), at.port(), namespace);
           temporal = new Service(at.toString(), Origin.EMBEDDED, null, "in memory", true);
           log.info("Temporal: started Temporal's Java test server on {} (in memory, real time). It has no UI and"
               + " no visibility: scripts/temporal.sh install builds the real dev server, used from the next start", at);

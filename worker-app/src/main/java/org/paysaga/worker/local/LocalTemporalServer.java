@@ -5,10 +5,13 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.paysaga.saga.SagaSearchAttributes;
 
 /**
  * Temporal's Java test server bound to one loopback address, in real time (time skipping locked
@@ -24,17 +27,33 @@ final class LocalTemporalServer implements LocalServer {
     this.server = server;
   }
 
-  static LocalTemporalServer start(String host, int port) {
+  static LocalTemporalServer start(String host, int port, String namespace) {
     // lockTimeSkipping = true: timers fire in real time, as on a real server.
     TestServicesStarter services = new TestServicesStarter(true, 0);
     try {
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(host, port), InsecureServerCredentials.create());
       GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-      return new LocalTemporalServer(services, builder.build().start());
+      LocalTemporalServer server = new LocalTemporalServer(services, builder.build().start());
+      registerSearchAttributes(host + ":" + port, namespace);
+      return server;
     } catch (IOException e) {
       services.close();
       throw new UncheckedIOException("Cannot start the embedded Temporal test server on " + host + ":" + port, e);
+    }
+  }
+
+  /**
+   * A Java test server starts without custom search attributes, and cannot list them for the
+   * worker's check: register the ones the sagas upsert.
+   */
+  static void registerSearchAttributes(String target, String namespace) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    try {
+      SagaSearchAttributes.register(stubs, namespace);
+    } finally {
+      stubs.shutdownNow();
     }
   }
 

@@ -3,6 +3,7 @@ package org.paysaga.worker.temporal;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.spring.boot.WorkerOptionsCustomizer;
 import io.temporal.spring.boot.WorkflowImplementationOptionsCustomizer;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -93,8 +96,14 @@ public class TemporalWorkerConfiguration {
 
   @Bean
   WorkerStarter workerStarter(@Qualifier("temporalWorkerFactory") WorkerFactory workerFactory,
-      ApplicationEventPublisher events, Environment environment) {
-    return new WorkerStarter(workerFactory, events, environment.getProperty("spring.temporal.connection.target"));
+      @Qualifier("temporalWorkflowServiceStubs") WorkflowServiceStubs stubs, ApplicationEventPublisher events,
+      Environment environment, ConfigurableApplicationContext context) {
+    SearchAttributeCheck check = new SearchAttributeCheck(stubs, environment.getProperty("spring.temporal.namespace", "default"));
+    return new WorkerStarter(workerFactory, check, events, environment.getProperty("spring.temporal.connection.target"),
+        message -> {
+          log.error("The worker cannot start: {}", message);
+          System.exit(SpringApplication.exit(context, () -> 1));
+        });
   }
 
   @Bean

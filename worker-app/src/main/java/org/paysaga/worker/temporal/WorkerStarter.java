@@ -4,6 +4,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.worker.WorkerFactory;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -22,14 +23,20 @@ public class WorkerStarter extends BackgroundStart implements ApplicationListene
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
 
   private final WorkerFactory workerFactory;
+  private final SearchAttributeCheck searchAttributes;
   private final ApplicationEventPublisher events;
   private final String target;
+  private final Consumer<String> fatal;
   private volatile String lastError;
 
-  public WorkerStarter(WorkerFactory workerFactory, ApplicationEventPublisher events, String target) {
+  /** @param fatal stops the app with this message (a namespace without the search attributes) */
+  WorkerStarter(WorkerFactory workerFactory, SearchAttributeCheck searchAttributes, ApplicationEventPublisher events,
+      String target, Consumer<String> fatal) {
     this.workerFactory = workerFactory;
+    this.searchAttributes = searchAttributes;
     this.events = events;
     this.target = target;
+    this.fatal = fatal;
   }
 
   /** Why the workers did not start yet, or null. */
@@ -48,6 +55,7 @@ public class WorkerStarter extends BackgroundStart implements ApplicationListene
     int failures = 0;
     while (isRunning()) {
       try {
+        searchAttributes.verify();
         workerFactory.start();
         lastError = null;
         if (failures > 0) {
@@ -55,6 +63,10 @@ public class WorkerStarter extends BackgroundStart implements ApplicationListene
         }
         events.publishEvent(new WorkersStartedEvent(this,
             Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
+        return;
+      } catch (SearchAttributeCheck.MissingSearchAttributesException e) {
+        lastError = e.getMessage();
+        fatal.accept(e.getMessage());
         return;
       } catch (StatusRuntimeException e) {
         lastError = e.getStatus().getCode() + (e.getStatus().getDescription() == null ? ""

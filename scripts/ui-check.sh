@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The Temporal UI in a real browser: the worker's local profile on the Temporal dev server (with
+# its UI), a saga of each final status (COMPLETED, COMPENSATED, DLQ, RESOLVED, FAILED by an
+# operator's terminate), then Debian's headless Chromium, driven by playwright-core, opens
+#   - the history link `saga history` printed for a compensated saga, and finds its workflow ID,
+#     the type PaymentSaga and the activities that ran (CreateOrder, CallPaymentChannel,
+#     RefundPayment, CancelOrder);
+#   - the workflow list with SagaStatus="COMPENSATED", which shows that saga and no completed one,
+#     and the list of each other status with its saga.
+# Screenshots go to target/ui-check/ and are named in the output. Exit 0 only when every check passed.
+#
+#   scripts/ui-check.sh          # about a minute; KEEP_TMP=1 keeps the logs of a passing run
+#
+# Needs the built jars, the Temporal CLI (scripts/temporal.sh install), Node 18+ and python3;
+# installs Debian's chromium when missing and ui-check/'s pinned playwright-core with npm ci
+# (never a browser download).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORKER_JAR=worker-app/target/worker-app.jar
+CLI_JAR=starter-cli/target/saga-cli.jar
+SHOTS=target/ui-check
+START_TS=$(date +%s)
+log() { printf '[%3ds] %s\n' "$(($(date +%s) - START_TS))" "$*"; }
+die() { printf '[%3ds] ERROR: %s\n' "$(($(date +%s) - START_TS))" "$*" >&2; exit 1; }
+
+for jar in "$WORKER_JAR" "$CLI_JAR"; do
+  [ -f "$jar" ] || die "$jar is missing: build first (./mvnw -B -DskipTests package)"
+done
+for tool in java python3 node npm; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is required and not on the PATH"
+done
+TEMPORAL_CLI=$(bash scripts/temporal.sh path) || die "no Temporal CLI: run scripts/temporal.sh install"
+source scripts/lib/install-debian-package.sh
+source scripts/lib/processes.sh
+install_debian_package chromium chromium
+(cd ui-check && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/saga-ui-check.XXXXXX")
+WORKER_PID=""
+PASSED=false
+cleanup() {
+  local rc=$?
+  set +e
+  log "stopping the worker"
+  stop_process "$WORKER_PID" 40
+  if $PASSED && [ "${KEEP_TMP:-0}" != 1 ]; then rm -rf "$TMP"; else echo "Logs kept in $TMP" >&2; fi
+  log "done (exit $rc)"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# The UI listens on the gRPC port + 1000: pick a gRPC port whose UI port is free too.
+for _ in 1 2 3 4 5; do
+  read -r TEMPORAL_PORT REDIS_PORT MGMT_PORT < <(free_ports 3)
+  UI_PORT=$((TEMPORAL_PORT + 1000))
+  python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', $UI_PORT))" 2>/dev/null && break
+done
+export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+UI="http://127.0.0.1:$UI_PORT"
+saga() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" "$@"; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+
+log "starting the worker (local profile, dev server with UI at $UI)"
+# Recovery gives up within seconds, so the refund-failure saga parks in the DLQ during the run.
+MANAGEMENT_SERVER_PORT=$MGMT_PORT SAGA_LOCAL_ENGINE=dev-server SAGA_LOCAL_DATADIR="$TMP/local-data" \
+SAGA_RECOVERY_INTERVAL=2s SAGA_RECOVERY_GIVEUPAFTER=3s SAGA_SHUTDOWN_GRACEPERIOD=5s \
+  setsid java -jar "$WORKER_JAR" --spring.profiles.active=local >"$TMP/worker.log" 2>&1 &
+WORKER_PID=$!
+deadline=$(($(date +%s) + 120))
+until curl -fs --max-time 2 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+  kill -0 "$WORKER_PID" 2>/dev/null || { tail -n 30 "$TMP/worker.log" >&2; die "the worker exited (log above)"; }
+  [ "$(date +%s)" -lt "$deadline" ] || die "the worker was not ready within 120 s (log $TMP/worker.log)"
+  sleep 1
+done
+grep -q "Temporal UI: $UI" "$TMP/worker.log" || die "the worker did not log the UI address $UI"
+log "worker ready; the Temporal UI is at $UI"
+
+# A saga of each final status: the demo (COMPLETED, COMPENSATED and one that parks in the DLQ),
+# a second DLQ saga resolved by hand (RESOLVED), and a slow one an operator terminates (FAILED).
+saga demo --json >"$TMP/demo.json"
+path_id() { json "[s['sagaId'] for s in d['sagas'] if s['path'] == '$1'][0]" <"$TMP/demo.json"; }
+COMPENSATED=$(path_id decline)
+COMPLETED=$(path_id success)
+DLQ=$(path_id refund-failure)
+RUN=$(date +%s)
+saga pay --payment-no "ui-$RUN-resolved" --merchant m_frozen --amount 3.00 --currency CNY --card-token tok_refund_fail >/dev/null
+saga pay --payment-no "ui-$RUN-terminated" --merchant m_shop --amount 4.00 --currency CNY --card-token tok_slow_300 >/dev/null
+RESOLVED=payment-ui-$RUN-resolved
+TERMINATED=payment-ui-$RUN-terminated
+await_status() {
+  local id=$1 want=$2 i
+  for i in $(seq 1 90); do
+    [ "$(saga status "$id" --json | json "d['saga']['status']")" = "$want" ] && return 0
+    sleep 1
+  done
+  die "$id did not reach $want"
+}
+await_status "$DLQ" DLQ
+await_status "$RESOLVED" DLQ
+saga dlq resolve "$RESOLVED" --note "refunded by hand (ui-check)" >/dev/null
+await_status "$RESOLVED" RESOLVED
+"$TEMPORAL_CLI" workflow terminate --address "$TEMPORAL_ADDRESS" --workflow-id "$TERMINATED" \
+  --reason "ui-check: an operator ends a stuck saga" >/dev/null
+log "sagas: COMPLETED $COMPLETED, COMPENSATED $COMPENSATED, DLQ $DLQ, RESOLVED $RESOLVED, terminated $TERMINATED"
+
+HISTORY_URL=$(saga history "$COMPENSATED" --json | json "d['historyUrl']")
+log "saga history printed $HISTORY_URL"
+list_url() { echo "$UI/namespaces/default/workflows?query=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")"; }
+python3 - "$TMP/checks.json" <<PY
+import json, sys
+checks = {"screenshots": "$SHOTS", "pages": [
+  {"name": "history-compensated", "url": "$HISTORY_URL",
+   "present": ["$COMPENSATED", "PaymentSaga", "CreateOrder", "CallPaymentChannel", "RefundPayment", "CancelOrder"]},
+  {"name": "list-compensated", "url": "$(list_url 'SagaStatus="COMPENSATED"')", "reload": True,
+   "present": ["$COMPENSATED"], "absent": ["$COMPLETED"]},
+  {"name": "list-completed", "url": "$(list_url 'SagaStatus="COMPLETED"')", "reload": True,
+   "present": ["$COMPLETED"], "absent": ["$COMPENSATED"]},
+  {"name": "list-dlq", "url": "$(list_url 'SagaStatus="DLQ" AND ExecutionStatus="Running"')", "reload": True,
+   "present": ["$DLQ"], "absent": ["$RESOLVED"]},
+  {"name": "list-resolved", "url": "$(list_url 'SagaStatus="RESOLVED"')", "reload": True,
+   "present": ["$RESOLVED"], "absent": ["$DLQ"]},
+  {"name": "list-terminated", "url": "$(list_url 'SagaType="PaymentSaga" AND ExecutionStatus="Terminated"')",
+   "reload": True, "present": ["$TERMINATED"], "absent": ["$COMPLETED"]},
+]}
+json.dump(checks, open(sys.argv[1], "w"), indent=2)
+PY
+log "opening the Temporal UI in headless Chromium"
+node ui-check/check.mjs "$TMP/checks.json"
+PASSED=true
