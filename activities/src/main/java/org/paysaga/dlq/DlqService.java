@@ -76,6 +76,13 @@ public final class DlqService {
       client.newUntypedWorkflowStub(entry.workflowId()).signal(SagaWorkflow.RETRY_SIGNAL);
       return new RetryOutcome(true, entry.workflowId(), null);
     }
+    if (entry.sagaType() == null || entry.input() == null) {
+      // Parked as "workflow not found": nothing says which steps ran or with what input.
+      throw new IllegalStateException("saga " + sagaId + " cannot be retried: Temporal no longer knows its workflow ("
+          + entry.reason() + "), so neither its steps nor its input can be read back. Check the payment by hand, then"
+          + " close the entry with saga dlq resolve " + sagaId + " --note '<what was done>', or delete it with"
+          + " saga dlq remove " + sagaId);
+    }
     List<StepDefinition> outstanding = outstandingCompensations(entry);
     String workflowId = SagaCompensation.workflowIdFor(sagaId);
     WorkflowStub stub = client.newUntypedWorkflowStub(SagaCompensation.WORKFLOW_TYPE,

@@ -12,17 +12,18 @@ import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.paysaga.barrier.IdempotencyBarrier;
+import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SagaCatalog;
+import org.paysaga.saga.SagaInput;
 import org.paysaga.saga.StepDefinition;
 import org.paysaga.saga.SweepCursor;
 import org.paysaga.saga.SweepResult;
@@ -129,12 +130,13 @@ public final class RedisSweeperActivities implements SweeperActivities {
       return Verdict.FINISHED;
     }
     History history = description == null ? null : client.fetchHistory(sagaId).getHistory();
-    Object input = history == null ? null : input(history).orElse(null);
+    SagaInput input = history == null ? null : input(history, sagaType).orElse(null);
     reason = history == null ? reason : reason + closeDetail(history);
     long now = clock.getAsLong();
     DlqEntry entry = new DlqEntry(sagaId, sagaId,
         description == null ? null : description.getExecution().getRunId(),
-        sagaType, businessKey(input, sagaId), attributes(input), reason, List.of(reason),
+        sagaType, input == null ? sagaId : input.businessKey(), input == null ? Map.of() : input.description(),
+        reason, List.of(reason),
         steps == null ? List.of() : SagaStepsFromBarrier.steps(steps, records),
         description == null || description.getCloseTime() == null ? now : description.getCloseTime().toEpochMilli(),
         now, 0, DlqEntry.SOURCE_SWEEPER, input);
@@ -154,39 +156,20 @@ public final class RedisSweeperActivities implements SweeperActivities {
     return detail.isBlank() ? "" : ": " + detail;
   }
 
-  /** The saga's input, from the first event of its history (needed to run its compensations). */
-  private Optional<Object> input(History history) {
+  /**
+   * The saga's input, from the first event of its history, as its type's record: its compensations
+   * need it, and it describes the saga in the DLQ exactly as the saga itself would.
+   */
+  private Optional<SagaInput> input(History history, String sagaType) {
     HistoryEvent first = history.getEvents(0);
-    if (!first.hasWorkflowExecutionStartedEventAttributes()
+    Optional<Class<? extends SagaInput>> type = SagaTypes.inputType(sagaType);
+    if (type.isEmpty() || !first.hasWorkflowExecutionStartedEventAttributes()
         || !first.getWorkflowExecutionStartedEventAttributes().hasInput()) {
       return Optional.empty();
     }
     Payloads payloads = first.getWorkflowExecutionStartedEventAttributes().getInput();
     DataConverter converter = client.getOptions().getDataConverter();
-    return Optional.ofNullable(converter.fromPayloads(0, Optional.of(payloads), Object.class, Object.class));
-  }
-
-  private static String businessKey(Object input, String sagaId) {
-    if (input instanceof Map<?, ?> map) {
-      for (String key : List.of("paymentNo", "refundNo")) {
-        if (map.get(key) != null) {
-          return map.get(key).toString();
-        }
-      }
-    }
-    return sagaId;
-  }
-
-  private static Map<String, String> attributes(Object input) {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    if (input instanceof Map<?, ?> map) {
-      for (String key : List.of("paymentNo", "merchantId", "amountMinor", "currency")) {
-        if (map.get(key) != null) {
-          attributes.put(key, map.get(key).toString());
-        }
-      }
-    }
-    return attributes;
+    return Optional.ofNullable(converter.fromPayloads(0, Optional.of(payloads), type.get(), type.get()));
   }
 
   private static String closeStatus(WorkflowExecutionStatus status) {

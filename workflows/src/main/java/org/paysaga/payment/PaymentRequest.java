@@ -1,5 +1,9 @@
 package org.paysaga.payment;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.paysaga.saga.SagaInput;
+
 /**
  * A payment to run as a saga. The amount is carried as a count of minor units of the currency
  * (cents for CNY, yen for JPY) so no floating point ever touches money; build one from user input
@@ -12,11 +16,26 @@ package org.paysaga.payment;
  * @param cardToken the payment channel's token for the card to charge
  */
 public record PaymentRequest(
-    String paymentNo, String merchantId, long amountMinor, String currency, String cardToken) {
+    String paymentNo, String merchantId, long amountMinor, String currency, String cardToken) implements SagaInput {
 
   /** The workflow ID of this payment's saga; it is also the saga's lock. */
   public String sagaId() {
     return PaymentSaga.workflowIdFor(paymentNo);
+  }
+
+  @Override
+  public String businessKey() {
+    return paymentNo;
+  }
+
+  @Override
+  public Map<String, String> description() {
+    Map<String, String> description = new LinkedHashMap<>();
+    description.put("paymentNo", paymentNo);
+    description.put("merchantId", merchantId);
+    description.put("amount", Money.format(amountMinor, currency));
+    description.put("currency", currency);
+    return description;
   }
 
   @Override

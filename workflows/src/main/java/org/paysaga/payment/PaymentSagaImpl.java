@@ -8,7 +8,6 @@ import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.util.Map;
 import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaRun;
 import org.paysaga.saga.SagaState;
@@ -28,7 +27,7 @@ public class PaymentSagaImpl extends SagaWorkflowSupport implements PaymentSaga 
   @Override
   public SagaState pay(PaymentRequest request) {
     rejectIfInvalid(request);
-    run.start(request.paymentNo(), describe(request), request);
+    run.start(request);
     try {
       run.step(CREATE_ORDER, () -> activities.createOrder(request), () -> activities.cancelOrder(request));
       run.step(CALL_PAYMENT_CHANNEL,
@@ -39,15 +38,6 @@ public class PaymentSagaImpl extends SagaWorkflowSupport implements PaymentSaga 
       return run.compensate(e);
     }
     return run.forwardOnly(COMPLETE_ORDER, () -> activities.completeOrder(request));
-  }
-
-  /** What an operator sees of the payment in the DLQ. */
-  private static Map<String, String> describe(PaymentRequest request) {
-    return Map.of(
-        "paymentNo", request.paymentNo(),
-        "merchantId", request.merchantId(),
-        "amount", Money.format(request.amountMinor(), request.currency()),
-        "currency", request.currency());
   }
 
   /** The client validated already; this guards starts that bypassed it. No activity runs. */

@@ -6,9 +6,7 @@ import static org.paysaga.refund.RefundSteps.REFUND_CARD;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import java.util.Map;
 import org.paysaga.payment.InvalidPaymentRequestException;
-import org.paysaga.payment.Money;
 import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaRun;
@@ -34,11 +32,7 @@ public class RefundSagaImpl extends SagaWorkflowSupport implements RefundSaga {
       run.reject(e.getMessage());
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), PaymentRefusals.INVALID_REQUEST);
     }
-    run.start(request.refundNo(), Map.of(
-        "paymentNo", request.payment().paymentNo(),
-        "merchantId", request.payment().merchantId(),
-        "amount", Money.format(request.payment().amountMinor(), request.payment().currency()),
-        "currency", request.payment().currency()), request);
+    run.start(request);
     try {
       run.step(DEBIT_MERCHANT,
           () -> activities.debitMerchant(request), () -> activities.creditMerchantBack(request));

@@ -92,6 +92,11 @@ public final class SagaRun {
    * Starts the saga: names it the way users know it, keeps what an operator needs to see in the
    * DLQ, and registers it in the in-flight registry (the sweeper's list of sagas to watch).
    */
+  public void start(SagaInput sagaInput) {
+    start(sagaInput.businessKey(), sagaInput.description(), sagaInput);
+  }
+
+  /** {@link #start(SagaInput)} with the description given, for workflows that act for a saga (its compensation). */
   public void start(String key, Map<String, String> description, Object sagaInput) {
     this.businessKey = key;
     this.attributes = Map.copyOf(description);

@@ -39,10 +39,13 @@ public final class TemporalUi {
     return "http://" + host + ":" + (port + UI_PORT_OFFSET);
   }
 
-  /** {@code <ui-url>/namespaces/<ns>/workflows/<workflowId>/<runId>/history}. */
+  /**
+   * {@code <ui-url>/namespaces/<ns>/workflows/<workflowId>/<runId>/history}; without a run ID (a
+   * saga Temporal no longer knows) the workflow's page, where the UI shows its latest run.
+   */
   public static String historyLink(String uiUrl, String namespace, String workflowId, String runId) {
-    return base(uiUrl) + "/namespaces/" + segment(namespace) + "/workflows/" + segment(workflowId) + "/"
-        + segment(runId) + "/history";
+    String workflow = base(uiUrl) + "/namespaces/" + segment(namespace) + "/workflows/" + segment(workflowId);
+    return runId == null || runId.isBlank() ? workflow : workflow + "/" + segment(runId) + "/history";
   }
 
   private static String base(String uiUrl) {

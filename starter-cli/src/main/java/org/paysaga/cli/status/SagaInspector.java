@@ -14,6 +14,7 @@ import org.paysaga.cli.errors.CliException;
 import org.paysaga.payment.InvalidPaymentRequestException;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.refund.RefundSaga;
+import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaNotFoundException;
 import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaSearchAttributes;
@@ -39,9 +40,12 @@ public final class SagaInspector {
    *     replay of a cancelled saga), {@code result} (the workflow result of a closed saga) or
    *     {@code closeStatus} (Temporal ended it without a result)
    * @param searchAttributes the saga search attributes the run carries, by name
+   * @param compensationWorkflowId the compensation workflow that {@code saga dlq retry} started
+   *     after Temporal ended the saga, whose state is then the saga's ({@code source}
+   *     {@code compensation}); null when there is none
    */
   public record Inspection(String sagaId, String runId, String workflowStatus, String source, SagaState state,
-      Map<String, String> searchAttributes) {
+      Map<String, String> searchAttributes, String compensationWorkflowId) {
     public boolean open() {
       return "RUNNING".equals(workflowStatus);
     }
@@ -83,8 +87,30 @@ public final class SagaInspector {
     } else {
       source = state.steps().isEmpty() ? "closeStatus" : "query";
     }
-    return new Inspection(sagaId, description.getExecution().getRunId(), shortName(status), source, state,
-        SagaSearchAttributes.values(description.getTypedSearchAttributes()));
+    Map<String, String> attributes = SagaSearchAttributes.values(description.getTypedSearchAttributes());
+    String runId = description.getExecution().getRunId();
+    if (endedByTemporal(status)) {
+      // After Temporal ended it, an operator's dlq retry carries the saga on in its compensation workflow.
+      String compensationId = SagaCompensation.workflowIdFor(sagaId);
+      try {
+        WorkflowExecutionDescription compensation = temporal.client().newUntypedWorkflowStub(compensationId).describe();
+        SagaState compensated = new SagaReader(temporal.client()).read(compensationId);
+        return new Inspection(sagaId, runId, shortName(status), "compensation", compensated, attributes, compensationId);
+      } catch (WorkflowNotFoundException e) {
+        // no retry yet: the saga is what Temporal left
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+      }
+    }
+    return new Inspection(sagaId, runId, shortName(status), source, state, attributes, null);
+  }
+
+  private static boolean endedByTemporal(WorkflowExecutionStatus status) {
+    return status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED
+        || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT
+        || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_FAILED;
   }
 
   /** Temporal's description of the saga's current run; not found is exit 3. */

@@ -49,7 +49,8 @@ public final class StatusCommand implements Callable<Integer> {
     SagaState state = inspection.state();
     String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), temporal.namespace(), sagaId, inspection.runId());
     boolean inDlq = state.status() == SagaStatus.DLQ
-        || (!inspection.open() && state.status() == SagaStatus.FAILED && sweptIntoDlq(context, sagaId));
+        || (!inspection.open() && inspection.compensationWorkflowId() == null && state.status() == SagaStatus.FAILED
+            && sweptIntoDlq(context, sagaId));
 
     SagaText.print(output, state);
     output.blank();
@@ -65,6 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
           : "Read with the state query of the closed saga (workflow " + inspection.workflowStatus() + ").";
       case "result" -> "Read from the workflow result: the saga is closed (workflow "
           + inspection.workflowStatus() + ").";
+      case "compensation" -> "Temporal ended the saga (workflow " + inspection.workflowStatus() + "); an operator's"
+          + " dlq retry carries it on in " + inspection.compensationWorkflowId() + ", whose state this is"
+          + " (saga history " + inspection.compensationWorkflowId() + ").";
       default -> "Temporal closed the workflow without a result (" + inspection.workflowStatus() + ").";
     });
     if (!inspection.searchAttributes().isEmpty()) {
@@ -73,7 +77,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
     output.line("Temporal UI: " + historyUrl);
     output.result(new StatusResult(sagaId, inspection.runId(), inspection.workflowStatus(), inspection.open(),
-        inspection.source(), inDlq, SagaView.of(state), inspection.searchAttributes(), historyUrl));
+        inspection.source(), inDlq, SagaView.of(state), inspection.searchAttributes(),
+        inspection.compensationWorkflowId(), historyUrl));
     return ExitCodes.OK;
   }
 

@@ -192,6 +192,30 @@ class DlqCommandsTest {
     assertThat(undone.steps()).extracting(StepState::compensationStatus).contains(StepStatus.SUCCEEDED);
     CliRun status = cli.run("status", compensation, "--json");
     assertThat(status.exitCode()).as(status.toString()).isZero();
+    // The saga as a whole: Temporal ended it, the retry's compensation undid it.
+    CliRun saga = cli.run("status", request.paymentNo(), "--json");
+    assertThat(saga.exitCode()).as(saga.toString()).isZero();
+    assertThat(saga.json().get("workflowStatus").asText()).isEqualTo("TERMINATED");
+    assertThat(saga.json().get("source").asText()).isEqualTo("compensation");
+    assertThat(saga.json().get("compensationWorkflowId").asText()).isEqualTo(compensation);
+    assertThat(saga.json().get("saga").get("status").asText()).isEqualTo("COMPENSATED");
+    assertThat(saga.json().get("inDlq").asBoolean()).isFalse();
+  }
+
+  @Test
+  void retryOfASagaTemporalNoLongerKnowsSaysWhatTheOperatorCanDo() {
+    // Parked by the sweeper as "workflow not found": no type, no steps, no input to compensate with.
+    String sagaId = "payment-" + TestPayments.uniquePaymentNo("gone");
+    stack.dlq().park(new DlqEntry(sagaId, sagaId, null, null, sagaId, Map.of(),
+        "workflow not found in Temporal (retention passed or never started)", List.of(), List.of(),
+        System.currentTimeMillis(), System.currentTimeMillis(), 0, DlqEntry.SOURCE_SWEEPER, null));
+
+    CliRun retry = cli.run("dlq", "retry", sagaId);
+
+    assertThat(retry.exitCode()).as(retry.toString()).isEqualTo(ExitCodes.FAILED);
+    assertThat(retry.err()).contains("cannot be retried").contains("saga dlq resolve " + sagaId + " --note")
+        .contains("saga dlq remove " + sagaId).doesNotContain("NullPointerException");
+    assertThat(cli.run("dlq", "show", sagaId).exitCode()).as("the entry stays").isZero();
   }
 
   @Test

@@ -33,5 +33,8 @@ class TableTest {
   void uiLinksFollowTheTemporalUiScheme() {
     assertThat(TemporalUi.historyLink("http://localhost:8080/", "default", "payment-P1", "run-1"))
         .isEqualTo("http://localhost:8080/namespaces/default/workflows/payment-P1/run-1/history");
+    // No run known (Temporal no longer has the workflow): the workflow's page.
+    assertThat(TemporalUi.historyLink("http://localhost:8080", "default", "payment-P1", null))
+        .isEqualTo("http://localhost:8080/namespaces/default/workflows/payment-P1");
   }
 }
