@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,10 @@ public final class DlqStore {
   private static final LuaScript PARK = LuaScript.fromClasspath("lua/dlq/park.lua");
   private static final LuaScript REMOVE = LuaScript.fromClasspath("lua/dlq/remove.lua");
   private static final LuaScript READ = LuaScript.fromClasspath("lua/dlq/read.lua");
+  private static final LuaScript UNLOCK = LuaScript.fromClasspath("lua/dlq/unlock.lua");
 
   private final RedisClusterCommands<String, String> redis;
+  private final SagaKeyspace keyspace;
   private final String entries;
   private final String index;
   /** Notes of entries resolved by hand after Temporal had ended their saga: saga ID -> JSON. */
@@ -34,6 +38,7 @@ public final class DlqStore {
 
   public DlqStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     this.redis = redis;
+    this.keyspace = keyspace;
     this.entries = keyspace.dlqEntries();
     this.index = keyspace.dlqIndex();
     this.resolutions = keyspace.dlqResolutions();
@@ -81,6 +86,19 @@ public final class DlqStore {
         throw new IllegalStateException("unreadable resolution of " + sagaId, e);
       }
     });
+  }
+
+  /**
+   * Takes the operator lock of one saga for at most {@code ttl} (a crashed CLI cannot keep it);
+   * false when another operator action holds it.
+   */
+  public boolean lock(String sagaId, String token, Duration ttl) {
+    return "OK".equals(redis.set(keyspace.dlqOperatorLock(sagaId), token, SetArgs.Builder.nx().px(ttl.toMillis())));
+  }
+
+  /** Releases the lock if this token still holds it. */
+  public void unlock(String sagaId, String token) {
+    UNLOCK.run(redis, ScriptOutputType.INTEGER, List.of(keyspace.dlqOperatorLock(sagaId)), token);
   }
 
   /** True when there was an entry to remove. */

@@ -27,6 +27,11 @@ public record SagaKeyspace(String prefix) {
     return prefix + ":{dlq}:index";
   }
 
+  /** One operator action at a time on a saga: {@code <prefix>:{dlq}:operator:<sagaId>}. */
+  public String dlqOperatorLock(String sagaId) {
+    return prefix + ":{dlq}:operator:" + sagaId;
+  }
+
   public String dlqResolutions() {
     return prefix + ":{dlq}:resolved";
   }

@@ -81,7 +81,11 @@ final class PaymentSagaTestRig implements AutoCloseable {
     worker.registerWorkflowImplementationTypes(
         PaymentSteps.implementationOptions(timeoutOverrides), PaymentSagaImpl.class);
     worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
-    lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, settings, IDEMPOTENCY_TTL);
+    // As the worker app does: the lifecycle hands the configured step timeouts to saga code.
+    Map<String, Duration> stepTimeouts = new java.util.LinkedHashMap<>();
+    PaymentSteps.ALL.forEach(step -> stepTimeouts.put(step.step(),
+        timeoutOverrides.getOrDefault(step.step(), step.startToClose())));
+    lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, settings.withStepTimeouts(stepTimeouts), IDEMPOTENCY_TTL);
     worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
     worker.registerWorkflowImplementationTypes(SagaActivityOptions.implementationOptions(
         SagaActivityOptions.perStep(RefundSteps.ALL, Map.of())), RefundSagaImpl.class);

@@ -99,6 +99,28 @@ class SagaSweeperTest {
   }
 
   @Test
+  void theCompensationWorkflowRunsEachStepWithTheWorkersTimeoutNotTheOrders() throws Exception {
+    // The worker says CancelOrder may take 7 s; the order (written by a CLI with defaults) says 30 s.
+    rig = new PaymentSagaTestRig(Map.of(CREATE_ORDER, Duration.ofSeconds(7)), true, SagaSettings.DEFAULTS);
+    PaymentRequest request = TestPayments.withCard("tok_visa");
+    String workflowId = SagaCompensation.workflowIdFor(request.sagaId());
+    rig.client.newUntypedWorkflowStub(SagaCompensation.WORKFLOW_TYPE, io.temporal.client.WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId).setTaskQueue(PaymentSagaTestRig.TASK_QUEUE).build())
+        .start(new org.paysaga.saga.CompensationOrder(request.sagaId(), PaymentSaga.WORKFLOW_TYPE, request.paymentNo(),
+            java.util.List.of(new org.paysaga.saga.StepDefinition(CREATE_ORDER, "CancelOrder", Duration.ofSeconds(30))),
+            request));
+
+    SagaState done = rig.client.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, SagaState.class);
+
+    assertThat(done.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(rig.events(workflowId)).filteredOn(e -> e.hasActivityTaskScheduledEventAttributes())
+        .singleElement().satisfies(e -> {
+          assertThat(e.getActivityTaskScheduledEventAttributes().getActivityType().getName()).isEqualTo("CancelOrder");
+          assertThat(e.getActivityTaskScheduledEventAttributes().getStartToCloseTimeout().getSeconds()).isEqualTo(7);
+        });
+  }
+
+  @Test
   void aTimedOutSagaIsParkedAndALateChargeIsRefusedByTheBarrier() throws Exception {
     startRig(false);
     PaymentRequest request = TestPayments.withCard("tok_slow_3");

@@ -3,6 +3,7 @@ package org.paysaga.saga;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.ActivityStub;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * ID from the input, so a compensation that already ran is not repeated.
  */
 public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCompensation {
+  static final String WORKER_STEP_TIMEOUTS = "compensation-worker-step-timeouts";
   private SagaRun run;
 
   @Override
@@ -25,12 +27,16 @@ public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCom
     List<StepDefinition> steps = order.compensations();
     run = new SagaRun(order.sagaType(), order.sagaId(), steps);
     run.start(order.businessKey(), Map.of("retryOf", order.sagaId()), order.input());
+    // The worker's step timeouts, not those of whoever wrote the order: untyped stubs do not get
+    // the worker's per-type activity options. Runs started before this took the order's.
+    Map<String, Duration> timeouts = Workflow.getVersion(WORKER_STEP_TIMEOUTS, Workflow.DEFAULT_VERSION, 1) >= 1
+        ? run.workerSettings().stepTimeouts() : Map.of();
     // Saga runs compensations in reverse order of registration; the order lists them as to run.
     for (int i = steps.size() - 1; i >= 0; i--) {
       StepDefinition step = steps.get(i);
       ActivityStub stub = Workflow.newUntypedActivityStub(ActivityOptions.newBuilder(
               SagaActivityOptions.base(List.of()))
-          .setStartToCloseTimeout(step.startToClose())
+          .setStartToCloseTimeout(timeouts.getOrDefault(step.step(), step.startToClose()))
           .build());
       run.registerCompensation(step.step(),
           () -> stub.execute(step.compensation(), StepReceipt.class, order.input()));

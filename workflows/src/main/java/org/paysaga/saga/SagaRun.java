@@ -25,6 +25,8 @@ import java.util.Map;
  * <p>Workflow code only: it uses workflow time, durable timers and cancellation scopes.
  */
 public final class SagaRun {
+  /** Change ID: an operator's retry takes the saga out of the DLQ status while it runs. */
+  static final String OPERATOR_RETRY_STATUS = "operator-retry-status";
   private static final LocalActivityOptions LIFECYCLE_OPTIONS = LocalActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofSeconds(10))
       // Redis being away must delay the saga, not fail it: retry until it answers. Not with
@@ -174,6 +176,11 @@ public final class SagaRun {
     return end(SagaStatus.FAILED);
   }
 
+  /** The worker's settings (a local activity: recorded, so replay reads the same). */
+  public SagaSettings workerSettings() {
+    return lifecycle.settings();
+  }
+
   /** Signal: run the outstanding work now (in the DLQ, or to cut a recovery wait short). */
   public void requestRetry() {
     if (status == SagaStatus.DLQ || status == SagaStatus.RECOVERING) {
@@ -239,6 +246,10 @@ public final class SagaRun {
       }
       retryRequested = false;
       operatorRetries++;
+      if (Workflow.getVersion(OPERATOR_RETRY_STATUS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        // Out of the DLQ while the retry runs: a resolve meanwhile is refused, not kept for later.
+        setStatus(compensating ? SagaStatus.COMPENSATING : SagaStatus.RUNNING);
+      }
       runOutstanding();
       if (!outstanding()) {
         return finish(outcomeOfRecovery());

@@ -123,7 +123,9 @@ public record SagaProperties(
 
   /** The recovery settings the sagas read through their lifecycle local activity. */
   public SagaSettings sagaSettings() {
-    return new SagaSettings(recovery.interval(), recovery.giveUpAfter());
+    Map<String, Duration> timeouts = new LinkedHashMap<>();
+    catalog().all().values().forEach(steps -> steps.forEach(step -> timeouts.put(step.step(), step.startToClose())));
+    return new SagaSettings(recovery.interval(), recovery.giveUpAfter(), timeouts);
   }
 
   public SweeperSettings sweeperSettings() {
