@@ -29,8 +29,9 @@ public final class InflightRegistry {
     redis.zadd(key, ZAddArgs.Builder.nx(), (double) startedAtMillis, sagaId);
   }
 
-  public void remove(String sagaId) {
-    redis.zrem(key, sagaId);
+  /** Takes the workflows out, in one call. */
+  public void remove(String... workflowIds) {
+    redis.zrem(key, workflowIds);
   }
 
   public boolean contains(String sagaId) {

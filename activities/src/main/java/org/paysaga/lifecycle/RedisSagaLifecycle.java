@@ -5,6 +5,7 @@ import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.saga.DlqEntry;
+import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaLifecycle;
 import org.paysaga.saga.SagaSettings;
 
@@ -35,8 +36,8 @@ public final class RedisSagaLifecycle implements SagaLifecycle {
   }
 
   @Override
-  public void register(String sagaId, long startedAtMillis) {
-    inflight.register(sagaId, startedAtMillis);
+  public void register(String workflowId, long startedAtMillis) {
+    inflight.register(workflowId, startedAtMillis);
   }
 
   @Override
@@ -44,13 +45,13 @@ public final class RedisSagaLifecycle implements SagaLifecycle {
     // Keep the records first: a parked saga may be retried after the TTL would have run out.
     barrier.keep(entry.sagaId());
     dlq.park(entry);
-    inflight.remove(entry.sagaId());
+    inflight.remove(entry.workflowId());
   }
 
   @Override
   public void finish(String sagaId) {
     barrier.expire(sagaId, idempotencyTtl);
     dlq.remove(sagaId);
-    inflight.remove(sagaId);
+    inflight.remove(sagaId, SagaCompensation.workflowIdFor(sagaId));
   }
 }

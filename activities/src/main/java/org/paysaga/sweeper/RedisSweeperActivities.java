@@ -21,8 +21,10 @@ import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
+import org.paysaga.saga.CompensationOrder;
 import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SagaCatalog;
+import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaInput;
 import org.paysaga.saga.StepDefinition;
 import org.paysaga.saga.SweepCursor;
@@ -92,15 +94,20 @@ public final class RedisSweeperActivities implements SweeperActivities {
 
   private enum Verdict { OPEN, FINISHED, PARKED }
 
-  private Verdict examine(String sagaId) {
+  /**
+   * One registered workflow: a saga, or the compensation workflow an operator's retry started for
+   * one (registered under its own ID, so what runs is what is watched).
+   */
+  private Verdict examine(String workflowId) {
+    String sagaId = SagaCompensation.isWorkflowId(workflowId) ? SagaCompensation.sagaIdOf(workflowId) : workflowId;
     WorkflowExecutionDescription description;
     try {
-      description = client.newUntypedWorkflowStub(sagaId).describe();
+      description = client.newUntypedWorkflowStub(workflowId).describe();
     } catch (WorkflowNotFoundException e) {
-      return park(sagaId, null, "workflow not found in Temporal (retention passed or never started)");
+      return park(sagaId, workflowId, null, "workflow not found in Temporal (retention passed or never started)");
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return park(sagaId, null, "workflow not found in Temporal (retention passed or never started)");
+        return park(sagaId, workflowId, null, "workflow not found in Temporal (retention passed or never started)");
       }
       throw e;
     }
@@ -112,11 +119,17 @@ public final class RedisSweeperActivities implements SweeperActivities {
       lifecycle.finish(sagaId);
       return Verdict.FINISHED;
     }
-    return park(sagaId, description, "workflow " + closeStatus(status));
+    return park(sagaId, workflowId, description, "workflow " + closeStatus(status));
   }
 
-  private Verdict park(String sagaId, WorkflowExecutionDescription description, String reason) {
-    String sagaType = description == null ? null : description.getWorkflowType();
+  /** What the sweeper knows of a saga from the workflow's history: its type and its input. */
+  private record Subject(String sagaType, SagaInput input) {}
+
+  private Verdict park(String sagaId, String workflowId, WorkflowExecutionDescription description, String reason) {
+    History history = description == null ? null : client.fetchHistory(workflowId).getHistory();
+    Subject subject = history == null ? new Subject(null, null) : subject(history, description.getWorkflowType());
+    String sagaType = subject.sagaType();
+    SagaInput input = subject.input();
     List<StepDefinition> steps = sagaType == null ? null : catalog.steps(sagaType).orElse(null);
     // Seal before judging: a forward attempt still on its way can no longer land after the
     // records were read, so "nothing left to undo" stays true.
@@ -129,11 +142,9 @@ public final class RedisSweeperActivities implements SweeperActivities {
       lifecycle.finish(sagaId);
       return Verdict.FINISHED;
     }
-    History history = description == null ? null : client.fetchHistory(sagaId).getHistory();
-    SagaInput input = history == null ? null : input(history, sagaType).orElse(null);
     reason = history == null ? reason : reason + closeDetail(history);
     long now = clock.getAsLong();
-    DlqEntry entry = new DlqEntry(sagaId, sagaId,
+    DlqEntry entry = new DlqEntry(sagaId, workflowId,
         description == null ? null : description.getExecution().getRunId(),
         sagaType, input == null ? sagaId : input.businessKey(), input == null ? Map.of() : input.description(),
         reason, List.of(reason),
@@ -157,19 +168,27 @@ public final class RedisSweeperActivities implements SweeperActivities {
   }
 
   /**
-   * The saga's input, from the first event of its history, as its type's record: its compensations
-   * need it, and it describes the saga in the DLQ exactly as the saga itself would.
+   * The saga's type and input, from the first event of the history, as its type's record: its
+   * compensations need it, and it describes the saga in the DLQ exactly as the saga itself would.
+   * A compensation workflow's input is its order, which names the saga's type and input.
    */
-  private Optional<SagaInput> input(History history, String sagaType) {
+  private Subject subject(History history, String workflowType) {
     HistoryEvent first = history.getEvents(0);
-    Optional<Class<? extends SagaInput>> type = SagaTypes.inputType(sagaType);
-    if (type.isEmpty() || !first.hasWorkflowExecutionStartedEventAttributes()
+    if (!first.hasWorkflowExecutionStartedEventAttributes()
         || !first.getWorkflowExecutionStartedEventAttributes().hasInput()) {
-      return Optional.empty();
+      return new Subject(workflowType, null);
     }
-    Payloads payloads = first.getWorkflowExecutionStartedEventAttributes().getInput();
+    Optional<Payloads> payloads = Optional.of(first.getWorkflowExecutionStartedEventAttributes().getInput());
     DataConverter converter = client.getOptions().getDataConverter();
-    return Optional.ofNullable(converter.fromPayloads(0, Optional.of(payloads), type.get(), type.get()));
+    String sagaType = workflowType;
+    if (SagaCompensation.WORKFLOW_TYPE.equals(workflowType)) {
+      CompensationOrder order = converter.fromPayloads(0, payloads, CompensationOrder.class, CompensationOrder.class);
+      sagaType = order.sagaType();
+      payloads = converter.toPayloads(order.input());
+    }
+    Optional<Class<? extends SagaInput>> type = SagaTypes.inputType(sagaType);
+    return new Subject(sagaType, type.isEmpty() ? null
+        : converter.fromPayloads(0, payloads, type.get(), type.get()));
   }
 
   private static String closeStatus(WorkflowExecutionStatus status) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
+import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
+import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
 
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.WorkflowClient;
@@ -96,6 +98,59 @@ class SagaSweeperTest {
     // A second retry of the same saga (say, a double click) has nothing to act on.
     assertThatThrownBy(() -> dlqService.retry(request.sagaId())).isInstanceOf(DlqEntryNotFoundException.class);
     assertThat(rig.sandbox.audit(request.sagaId()).refunds()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetrysCompensationIsWatchedUnderItsOwnIdAndTheEntryFollowsItsOutcome() throws Exception {
+    startRig(false);
+    // Terminated while the merchant credit retries; its refund then fails twice (2 + 4 s) in the retry.
+    PaymentRequest request = TestPayments.payment("tok_refund_flaky_2", "m_flaky_3");
+    rig.payments.start(request);
+    rig.awaitAttempts(request.sagaId(), CREDIT_MERCHANT, 1);
+    rig.client.newUntypedWorkflowStub(request.sagaId()).terminate("operator pulled the plug");
+    assertThat(sweeper.sweep(SweepCursor.START, 10).parked()).containsExactly(request.sagaId());
+    String compensation = dlqService.retry(request.sagaId()).workflowId();
+
+    // While it runs, the sweeper sees the compensation, not the closed saga: nothing is parked again.
+    rig.awaitAttempts(request.sagaId(), REFUND_PAYMENT, 1);
+    SweepResult during = sweeper.sweep(SweepCursor.START, 10);
+    assertThat(during.parked()).isEmpty();
+    assertThat(rig.inflight.contains(compensation)).isTrue();
+    assertThat(rig.inflight.contains(request.sagaId())).isFalse();
+    assertThat(rig.dlq.get(request.sagaId())).isPresent();
+
+    SagaState done = rig.client.newUntypedWorkflowStub(compensation).getResult(60, TimeUnit.SECONDS, SagaState.class);
+    assertThat(done.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(rig.dlq.get(request.sagaId())).as("the entry follows the compensation").isEmpty();
+    assertThat(rig.inflight.contains(compensation)).isFalse();
+    assertThat(rig.sandbox.audit(request.sagaId()).isCompensatedCleanly()).isTrue();
+  }
+
+  @Test
+  void aTerminatedCompensationParksItsSagaAgainForTheNextRetry() throws Exception {
+    startRig(false);
+    PaymentRequest request = TestPayments.payment("tok_refund_flaky_3", "m_flaky_3");
+    rig.payments.start(request);
+    rig.awaitAttempts(request.sagaId(), CREDIT_MERCHANT, 1);
+    rig.client.newUntypedWorkflowStub(request.sagaId()).terminate("operator pulled the plug");
+    sweeper.sweep(SweepCursor.START, 10);
+    String compensation = dlqService.retry(request.sagaId()).workflowId();
+    rig.awaitAttempts(request.sagaId(), REFUND_PAYMENT, 1);
+    rig.client.newUntypedWorkflowStub(compensation).terminate("the retry stalled too");
+
+    assertThat(sweeper.sweep(SweepCursor.START, 10).parked()).containsExactly(compensation);
+    DlqEntry entry = rig.dlq.get(request.sagaId()).orElseThrow();
+    assertThat(entry.source()).isEqualTo(DlqEntry.SOURCE_SWEEPER);
+    assertThat(entry.workflowId()).isEqualTo(compensation);
+    assertThat(entry.sagaType()).isEqualTo(PaymentSaga.WORKFLOW_TYPE);
+    assertThat(entry.attributes()).isEqualTo(request.description());
+    assertThat(entry.reason()).contains("the retry stalled too");
+
+    String again = dlqService.retry(request.sagaId()).workflowId();
+    SagaState done = rig.client.newUntypedWorkflowStub(again).getResult(60, TimeUnit.SECONDS, SagaState.class);
+    assertThat(done.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(rig.sandbox.audit(request.sagaId()).refunds()).isEqualTo(1);
+    assertThat(rig.dlq.get(request.sagaId())).isEmpty();
   }
 
   @Test

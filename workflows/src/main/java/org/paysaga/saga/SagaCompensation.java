@@ -12,8 +12,20 @@ import io.temporal.workflow.WorkflowMethod;
 public interface SagaCompensation extends SagaWorkflow {
   String WORKFLOW_TYPE = "SagaCompensation";
 
+  String WORKFLOW_ID_SUFFIX = "-compensation";
+
   static String workflowIdFor(String sagaId) {
-    return sagaId + "-compensation";
+    return sagaId + WORKFLOW_ID_SUFFIX;
+  }
+
+  /** True for the workflow ID of a saga's compensation workflow. */
+  static boolean isWorkflowId(String workflowId) {
+    return workflowId.endsWith(WORKFLOW_ID_SUFFIX);
+  }
+
+  /** The saga a compensation workflow works for. */
+  static String sagaIdOf(String workflowId) {
+    return workflowId.substring(0, workflowId.length() - WORKFLOW_ID_SUFFIX.length());
   }
 
   @WorkflowMethod(name = WORKFLOW_TYPE)

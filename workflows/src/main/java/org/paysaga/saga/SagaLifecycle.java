@@ -17,15 +17,15 @@ public interface SagaLifecycle {
 
   /** Adds the saga to {@code saga:{inflight}} scored by its start time; repeats are harmless. */
   @ActivityMethod(name = "RegisterSaga")
-  void register(String sagaId, long startedAtMillis);
+  void register(String workflowId, long startedAtMillis);
 
-  /** Writes (or rewrites) the saga's DLQ entry and takes it out of the in-flight registry. */
+  /** Writes (or rewrites) the saga's DLQ entry and takes the parking workflow out of the in-flight registry. */
   @ActivityMethod(name = "ParkSaga")
   void park(DlqEntry entry);
 
   /**
-   * The saga ended: removes it from the in-flight registry and the DLQ, and starts the TTL of its
-   * idempotency keys. Repeats are harmless.
+   * The saga ended: removes it (and its compensation workflow) from the in-flight registry and the
+   * DLQ, and starts the TTL of its idempotency keys. Repeats are harmless.
    */
   @ActivityMethod(name = "FinishSaga")
   void finish(String sagaId);

@@ -105,7 +105,8 @@ public final class SagaRun {
     this.input = sagaInput;
     visibility = new SagaVisibility();
     visibility.started(sagaType, key, attributes.get("merchantId"), status);
-    lifecycle.register(sagaId, startedAt);
+    // Under this workflow's own ID: the sweeper watches what runs, a saga or its compensation.
+    lifecycle.register(Workflow.getInfo().getWorkflowId(), startedAt);
   }
 
   /**
