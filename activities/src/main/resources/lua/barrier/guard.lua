@@ -33,6 +33,19 @@ local function body()
 end
 local reply = body()
 local verdict = reply[1]
+if verdict == 'APPLIED' then
+  -- What the body wrote lives as long as the barrier: no TTL while the saga is open or parked (a
+  -- compensation after weeks in the DLQ must still find the charge), the barrier's once it ends.
+  -- The barrier's '_records' field lists those keys (all under the saga's hash tag) for expire.lua.
+  local listed = redis.call('HGET', barrier, '_records') or ''
+  for i = 1, #KEYS - 1 do
+    redis.call('PERSIST', KEYS[i])
+    if not string.find(' ' .. listed .. ' ', ' ' .. KEYS[i] .. ' ', 1, true) then
+      listed = listed == '' and KEYS[i] or listed .. ' ' .. KEYS[i]
+    end
+  end
+  redis.call('HSET', barrier, '_records', listed)
+end
 if verdict == 'APPLIED' or verdict == 'REPLAYED' or (phase == 'c' and verdict == 'NOTHING_TO_DO') then
   -- Only the reference (the movement's head) is kept: barrier records live as long as the saga.
   local reference = string.match(reply[2] or '', '^[^|]*')

@@ -34,6 +34,12 @@ public final class IdempotencyBarrier {
   private static final LuaScript RECORD = LuaScript.fromClasspath("lua/barrier/record.lua");
   private static final LuaScript EXPIRE = LuaScript.fromClasspath("lua/barrier/expire.lua");
   private static final LuaScript SEAL = LuaScript.fromClasspath("lua/barrier/seal.lua");
+  private static final LuaScript KEEP = LuaScript.fromClasspath("lua/barrier/keep.lua");
+  /**
+   * The barrier field listing the business keys written inside it (guard.lua), which live and
+   * expire with it; not a step record.
+   */
+  static final String RECORDS_FIELD = "_records";
   /** The record of a compensation that found its forward never took effect. */
   public static final String NULL_COMPENSATION = "-";
   /** What a record of a step that took effect holds once its saga ended (the reference is dropped). */
@@ -69,7 +75,9 @@ public final class IdempotencyBarrier {
 
   /** Every record of a saga: field ({@code <Step>:f} / {@code <Step>:c}) to result. */
   public Map<String, String> records(String sagaId) {
-    return redis.hgetall(BarrierKeys.barrier(sagaId));
+    Map<String, String> records = new LinkedHashMap<>(redis.hgetall(BarrierKeys.barrier(sagaId)));
+    records.remove(RECORDS_FIELD);
+    return records;
   }
 
   /**
@@ -84,6 +92,7 @@ public final class IdempotencyBarrier {
     for (int i = 0; i + 1 < flat.size(); i += 2) {
       records.put((String) flat.get(i), (String) flat.get(i + 1));
     }
+    records.remove(RECORDS_FIELD);
     return records;
   }
 
@@ -97,9 +106,9 @@ public final class IdempotencyBarrier {
         Long.toString(ttl.toSeconds()), ENDED);
   }
 
-  /** The saga is open again or parked: its records must not expire under it. */
+  /** The saga is open again or parked: its records, and what was written inside them, must not expire under it. */
   public void keep(String sagaId) {
-    redis.persist(BarrierKeys.barrier(sagaId));
+    KEEP.run(redis, ScriptOutputType.INTEGER, List.of(BarrierKeys.barrier(sagaId)));
   }
 
   /** Seconds until the saga's records expire; -1 when they do not, -2 when there are none. */

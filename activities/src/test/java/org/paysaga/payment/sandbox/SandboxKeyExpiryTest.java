@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
@@ -24,23 +25,56 @@ class SandboxKeyExpiryTest {
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
 
   @Test
-  void everyKeyOfASagaExpiresAfterTheDefaultSevenDays() {
+  void whileTheSagaIsOpenItsRecordsNeverExpireAndOnceItEndsTheyExpireWithItsBarrier() {
     String sagaId = runAllSteps(new SandboxPaymentServices(redis));
+    SandboxKeys keys = new SandboxKeys(sagaId);
+    List<String> records = List.of(keys.order(), keys.charges(), keys.refunds(), keys.ledger());
 
-    for (String key : keysOf(sagaId)) {
-      assertThat(redis.ttl(key)).as(key)
+    keysOf(sagaId);
+    for (String key : records) {
+      assertThat(redis.ttl(key)).as("%s while the saga is open", key).isEqualTo(-1);
+    }
+    IdempotencyBarrier barrier = new IdempotencyBarrier(redis);
+    barrier.expire(sagaId, Duration.ofDays(7));
+    for (String key : records) {
+      assertThat(redis.ttl(key)).as("%s once the saga ended", key)
           .isBetween(Duration.ofDays(7).minusMinutes(1).toSeconds(), Duration.ofDays(7).toSeconds());
     }
+    barrier.keep(sagaId);
+    for (String key : records) {
+      assertThat(redis.ttl(key)).as("%s parked again", key).isEqualTo(-1);
+    }
+    // The attempt log is the sandbox's own memory of attempts, not a record a compensation reads.
+    assertThat(redis.ttl(keys.attempts())).isBetween(Duration.ofDays(7).minusMinutes(1).toSeconds(),
+        Duration.ofDays(7).toSeconds());
   }
 
   @Test
-  void theTtlIsConfigurable() {
+  void aParkedSagasChargeOutlivesTheTtlSoItsRetryRefundsIt() throws InterruptedException {
+    // A 2 s TTL and a 3 s wait: time moved past the TTL while the saga sat in the DLQ.
+    SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, Duration.ofSeconds(2), System::currentTimeMillis);
+    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    String sagaId = TestPayments.sagaId(payment);
+    sandbox.orders().create(sagaId, payment);
+    sandbox.channel().charge(sagaId, payment);
+    new IdempotencyBarrier(redis).keep(sagaId); // what parking the saga does
+
+    Thread.sleep(3_000);
+    sandbox.channel().refund(sagaId, payment);
+    sandbox.orders().cancel(sagaId);
+
+    PaymentAudit audit = sandbox.audit(sagaId);
+    assertThat(audit.charges()).isEqualTo(1);
+    assertThat(audit.refunds()).as("the retry found the charge and refunded it").isEqualTo(1);
+    assertThat(audit.orderStatus()).isEqualTo(OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void theAttemptLogsTtlIsConfigurable() {
     String sagaId = runAllSteps(
         new SandboxPaymentServices(redis, Duration.ofHours(1), System::currentTimeMillis));
 
-    for (String key : keysOf(sagaId)) {
-      assertThat(redis.ttl(key)).as(key).isBetween(3_540L, 3_600L);
-    }
+    assertThat(redis.ttl(new SandboxKeys(sagaId).attempts())).isBetween(3_540L, 3_600L);
   }
 
   /** Writes every kind of key: order, charge, refund, credit, reversal, attempts. */
