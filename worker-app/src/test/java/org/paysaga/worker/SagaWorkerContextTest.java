@@ -108,13 +108,7 @@ class SagaWorkerContextTest {
   /** A Java test server with the sagas' search attributes, as the local profile's own. */
   private static TestServer.PortBoundTestServer startTemporal() {
     TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(TEMPORAL_PORT);
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + TEMPORAL_PORT).build());
-    try {
-      SagaSearchAttributes.register(stubs, "default");
-    } finally {
-      stubs.shutdownNow();
-    }
+    SagaSearchAttributes.register("127.0.0.1:" + TEMPORAL_PORT, "default");
     return server;
   }
 

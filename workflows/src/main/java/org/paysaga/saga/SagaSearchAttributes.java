@@ -9,6 +9,7 @@ import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,17 @@ public final class SagaSearchAttributes {
     return Optional.of(ALL.stream().map(SearchAttributeKey::getName)
         .filter(name -> registered.get(name) != IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
         .toList());
+  }
+
+  /** {@link #register(WorkflowServiceStubs, String)} on the server at {@code target}, over a connection of its own. */
+  public static void register(String target, String namespace) {
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    try {
+      register(stubs, namespace);
+    } finally {
+      stubs.shutdownNow();
+    }
   }
 
   /**

@@ -19,16 +19,13 @@ import org.paysaga.saga.SagaSearchAttributes;
  * run's directory and the saga search attributes. Killed, it is started again on the same file and
  * the sagas go on where they were.
  */
-public final class TemporalDevServerProcess implements TemporalEngine {
+public final class TemporalDevServerProcess extends TemporalEngine {
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
-  private final ManagedProcess process;
-  private final int port;
   private final Path database;
 
   private TemporalDevServerProcess(ManagedProcess process, int port, Path database) {
-    this.process = process;
-    this.port = port;
+    super(Kind.DEV_SERVER, process, port);
     this.database = database;
   }
 
@@ -64,13 +61,13 @@ public final class TemporalDevServerProcess implements TemporalEngine {
 
   /** Starts the process (again, after a kill: on the same SQLite file) and waits until it serves. */
   public void startAndAwaitServing() {
-    process.start();
+    process().start();
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(address()).setHealthCheckAttemptTimeout(Duration.ofSeconds(2)).build());
     try {
-      Waits.until("the Temporal dev server on port " + port + " (log " + process.log() + ")", STARTUP, () -> {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the dev server exited:\n" + process.tail(30));
+      Waits.until("the Temporal dev server on port " + port() + " (log " + process().log() + ")", STARTUP, () -> {
+        if (!process().isAlive()) {
+          throw new IllegalStateException("the dev server exited:\n" + process().tail(30));
         }
         try {
           return stubs.healthCheck().getStatus() == HealthCheckResponse.ServingStatus.SERVING;
@@ -85,7 +82,7 @@ public final class TemporalDevServerProcess implements TemporalEngine {
 
   /** SIGKILL, a pause, then the same server on the same SQLite file. */
   public void killAndRestart(Duration down) {
-    process.kill();
+    process().kill();
     Waits.sleep(down);
     startAndAwaitServing();
   }
@@ -94,23 +91,4 @@ public final class TemporalDevServerProcess implements TemporalEngine {
     return database;
   }
 
-  @Override
-  public Kind kind() {
-    return Kind.DEV_SERVER;
-  }
-
-  @Override
-  public String address() {
-    return "127.0.0.1:" + port;
-  }
-
-  @Override
-  public ManagedProcess process() {
-    return process;
-  }
-
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(10));
-  }
 }

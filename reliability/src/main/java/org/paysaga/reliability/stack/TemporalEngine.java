@@ -1,11 +1,12 @@
 package org.paysaga.reliability.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** The Temporal a run's workers and clients talk to, as a process the run can kill and restart. */
-public interface TemporalEngine extends AutoCloseable {
+public abstract class TemporalEngine implements AutoCloseable {
   /** Which server: the real one (the CLI's dev server) or Temporal's Java test server. */
-  enum Kind {
+  public enum Kind {
     DEV_SERVER("Temporal dev server"), TEST_SERVER("Temporal's Java test server");
 
     private final String label;
@@ -19,25 +20,47 @@ public interface TemporalEngine extends AutoCloseable {
     }
   }
 
-  Kind kind();
+  private final Kind kind;
+  private final ManagedProcess process;
+  private final int port;
 
-  /** {@code 127.0.0.1:<port>}. */
-  String address();
-
-  ManagedProcess process();
-
-  @Override
-  void close();
+  TemporalEngine(Kind kind, ManagedProcess process, int port) {
+    this.kind = kind;
+    this.process = process;
+    this.port = port;
+  }
 
   /**
    * Starts the engine of that kind in {@code workDir}.
    *
    * @param temporalCli the {@code temporal} CLI, for the dev server ({@code scripts/temporal.sh install})
    */
-  static TemporalEngine start(Kind kind, Path temporalCli, Path workDir) {
+  public static TemporalEngine start(Kind kind, Path temporalCli, Path workDir) {
     return switch (kind) {
       case DEV_SERVER -> TemporalDevServerProcess.start(temporalCli, workDir);
       case TEST_SERVER -> TemporalTestServerProcess.start(workDir, "1g");
     };
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** {@code 127.0.0.1:<port>}. */
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  public ManagedProcess process() {
+    return process;
+  }
+
+  @Override
+  public void close() {
+    process.stop(Duration.ofSeconds(10));
   }
 }

@@ -9,21 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import org.paysaga.saga.SagaSearchAttributes;
 
 /**
  * Temporal's standalone Java test server ({@code io.temporal.testserver.TestServer <port>}, no
  * time skipping) in its own JVM on a free loopback port, started from this jar's classpath.
  */
-public final class TemporalTestServerProcess implements TemporalEngine {
-  private final ManagedProcess process;
-  private final int port;
-
+public final class TemporalTestServerProcess extends TemporalEngine {
   private TemporalTestServerProcess(ManagedProcess process, int port) {
-    this.process = process;
-    this.port = port;
+    super(Kind.TEST_SERVER, process, port);
   }
 
   public static TemporalTestServerProcess start(Path logDir, String heap) {
@@ -47,29 +41,8 @@ public final class TemporalTestServerProcess implements TemporalEngine {
         });
     TemporalTestServerProcess server = new TemporalTestServerProcess(process, port);
     // It starts without custom search attributes (and cannot list them): register the sagas'.
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
-    try {
-      SagaSearchAttributes.register(stubs, "default");
-    } finally {
-      stubs.shutdownNow();
-    }
+    SagaSearchAttributes.register(server.address(), "default");
     return server;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.TEST_SERVER;
-  }
-
-  @Override
-  public String address() {
-    return "127.0.0.1:" + port;
-  }
-
-  @Override
-  public ManagedProcess process() {
-    return process;
   }
 
   static boolean accepts(int port) {
@@ -81,8 +54,4 @@ public final class TemporalTestServerProcess implements TemporalEngine {
     }
   }
 
-  @Override
-  public void close() {
-    process.stop(Duration.ofSeconds(10));
-  }
 }

@@ -5,8 +5,6 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -48,13 +46,7 @@ final class LocalTemporalServer implements LocalServer {
    * worker's check: register the ones the sagas upsert.
    */
   static void registerSearchAttributes(String target, String namespace) {
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    try {
-      SagaSearchAttributes.register(stubs, namespace);
-    } finally {
-      stubs.shutdownNow();
-    }
+    SagaSearchAttributes.register(target, namespace);
   }
 
   @Override
