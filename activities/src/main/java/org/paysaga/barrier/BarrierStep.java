@@ -19,9 +19,10 @@ public record BarrierStep(String sagaId, String step, BarrierPhase phase) {
     return new BarrierStep(sagaId, step, BarrierPhase.COMPENSATION);
   }
 
-  public List<String> keys(List<String> bodyKeys) {
+  /** The body's keys, then the barrier hash ({@code SagaKeyspace.barrier}). */
+  public List<String> keys(List<String> bodyKeys, String barrierKey) {
     List<String> keys = new ArrayList<>(bodyKeys);
-    keys.add(BarrierKeys.barrier(sagaId));
+    keys.add(barrierKey);
     return keys;
   }
 

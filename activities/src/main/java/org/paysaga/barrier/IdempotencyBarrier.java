@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paysaga.redis.LuaScript;
+import org.paysaga.redis.SagaKeyspace;
 
 /**
  * The idempotency barrier: per saga, per step, per phase, a record in Redis that makes every
@@ -46,15 +47,27 @@ public final class IdempotencyBarrier {
   public static final String ENDED = "+";
 
   private final RedisClusterCommands<String, String> redis;
+  private final SagaKeyspace keyspace;
 
+  /** In the default keyspace ({@code saga:{<sagaId>}:barrier}). */
   public IdempotencyBarrier(RedisClusterCommands<String, String> redis) {
+    this(redis, SagaKeyspace.DEFAULT);
+  }
+
+  public IdempotencyBarrier(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     this.redis = redis;
+    this.keyspace = keyspace;
+  }
+
+  /** Where this barrier's keys, and those of the effects written inside it, live. */
+  public SagaKeyspace keyspace() {
+    return keyspace;
   }
 
   /** Before acting outside Redis: may this phase of the step act? */
   public BarrierDecision begin(BarrierStep step) {
     List<Object> reply = BEGIN.run(redis, ScriptOutputType.MULTI,
-        List.of(BarrierKeys.barrier(step.sagaId())), step.step(), step.phase().code());
+        List.of(keyspace.barrier(step.sagaId())), step.step(), step.phase().code());
     return new BarrierDecision(
         BarrierDecision.Verdict.valueOf((String) reply.get(0)), (String) reply.get(1));
   }
@@ -66,7 +79,7 @@ public final class IdempotencyBarrier {
    */
   public BarrierDecision record(BarrierStep step, String result) {
     List<Object> reply = RECORD.run(redis, ScriptOutputType.MULTI,
-        List.of(BarrierKeys.barrier(step.sagaId())), step.step(), step.phase().code(), result);
+        List.of(keyspace.barrier(step.sagaId())), step.step(), step.phase().code(), result);
     String verdict = (String) reply.get(0);
     return "RECORDED".equals(verdict)
         ? new BarrierDecision(BarrierDecision.Verdict.PROCEED, result)
@@ -75,7 +88,7 @@ public final class IdempotencyBarrier {
 
   /** Every record of a saga: field ({@code <Step>:f} / {@code <Step>:c}) to result. */
   public Map<String, String> records(String sagaId) {
-    Map<String, String> records = new LinkedHashMap<>(redis.hgetall(BarrierKeys.barrier(sagaId)));
+    Map<String, String> records = new LinkedHashMap<>(redis.hgetall(keyspace.barrier(sagaId)));
     records.remove(RECORDS_FIELD);
     return records;
   }
@@ -86,7 +99,7 @@ public final class IdempotencyBarrier {
    * this saga can take effect any more. Returns the records as they are from then on.
    */
   public Map<String, String> seal(String sagaId, List<String> compensableSteps) {
-    List<Object> flat = SEAL.run(redis, ScriptOutputType.MULTI, List.of(BarrierKeys.barrier(sagaId)),
+    List<Object> flat = SEAL.run(redis, ScriptOutputType.MULTI, List.of(keyspace.barrier(sagaId)),
         compensableSteps.toArray(String[]::new));
     Map<String, String> records = new LinkedHashMap<>();
     for (int i = 0; i + 1 < flat.size(); i += 2) {
@@ -102,17 +115,17 @@ public final class IdempotencyBarrier {
    * done, not its reference), so a finished saga keeps half the bytes for the window.
    */
   public void expire(String sagaId, Duration ttl) {
-    EXPIRE.run(redis, ScriptOutputType.INTEGER, List.of(BarrierKeys.barrier(sagaId)),
+    EXPIRE.run(redis, ScriptOutputType.INTEGER, List.of(keyspace.barrier(sagaId)),
         Long.toString(ttl.toSeconds()), ENDED);
   }
 
   /** The saga is open again or parked: its records, and what was written inside them, must not expire under it. */
   public void keep(String sagaId) {
-    KEEP.run(redis, ScriptOutputType.INTEGER, List.of(BarrierKeys.barrier(sagaId)));
+    KEEP.run(redis, ScriptOutputType.INTEGER, List.of(keyspace.barrier(sagaId)));
   }
 
   /** Seconds until the saga's records expire; -1 when they do not, -2 when there are none. */
   public long ttlSeconds(String sagaId) {
-    return redis.ttl(BarrierKeys.barrier(sagaId));
+    return redis.ttl(keyspace.barrier(sagaId));
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.PaymentAudit;
 import org.paysaga.payment.sandbox.SandboxEffect;
@@ -73,7 +74,7 @@ class IdempotencyBarrierTest {
     sandbox.orders().create(sagaId, payment);
     sandbox.channel().charge(sagaId, payment);
     sandbox.ledger().reverse(sagaId); // no credit: a null compensation, recorded '-'
-    String barrierKey = BarrierKeys.barrier(sagaId);
+    String barrierKey = SagaKeyspace.DEFAULT.barrier(sagaId);
     long before = redis.memoryUsage(barrierKey);
 
     barrier.expire(sagaId, Duration.ofDays(7));
@@ -170,7 +171,7 @@ class IdempotencyBarrierTest {
 
   @Test
   void sagaIdsWithBracesAreRejected() {
-    assertThatThrownBy(() -> BarrierKeys.barrier("payment-{x}")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SagaKeyspace.DEFAULT.barrier("payment-{x}")).isInstanceOf(IllegalArgumentException.class);
   }
 
   private void awaitAttempt(String sagaId) throws InterruptedException {

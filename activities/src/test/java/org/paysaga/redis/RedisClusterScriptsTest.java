@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.BarrierDecision;
 import org.paysaga.barrier.BarrierKeys;
 import org.paysaga.barrier.BarrierStep;
@@ -46,7 +47,7 @@ class RedisClusterScriptsTest {
     PaymentRequest payment = TestPayments.withCard("tok_visa");
     SandboxKeys sandboxKeys = new SandboxKeys(payment.sagaId());
     assertThat(List.of(slot(sandboxKeys.order()), slot(sandboxKeys.charges()), slot(sandboxKeys.ledger())))
-        .containsOnly(slot(BarrierKeys.barrier(payment.sagaId())));
+        .containsOnly(slot(SagaKeyspace.DEFAULT.barrier(payment.sagaId())));
     assertThat(slot(SagaKeyspace.DEFAULT.dlqEntries())).isEqualTo(slot(SagaKeyspace.DEFAULT.dlqIndex()));
   }
 
@@ -69,7 +70,7 @@ class RedisClusterScriptsTest {
     assertThat(audit.charges()).isEqualTo(1);
     assertThat(audit.refunds()).isEqualTo(1);
     assertThat(audit.isCompensatedCleanly()).isTrue();
-    assertThat(redis.hgetall(BarrierKeys.barrier(sagaId)))
+    assertThat(redis.hgetall(SagaKeyspace.DEFAULT.barrier(sagaId)))
         .containsKeys("CreateOrder:f", "CreateOrder:c", "CallPaymentChannel:f", "CallPaymentChannel:c");
   }
 

@@ -24,7 +24,7 @@ final class SandboxAudit {
   }
 
   PaymentAudit audit(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     List<List<String>> snapshot = store.snapshot(keys, ACTIVITY_TYPES);
     Map<String, String> order = pairs(snapshot.get(0));
     List<Movement> charges = pairs(snapshot.get(1)).values().stream().map(Movement::parse).toList();

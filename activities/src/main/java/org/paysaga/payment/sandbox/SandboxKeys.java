@@ -1,25 +1,29 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace;
+
 /**
- * Where the sandbox keeps one saga in Redis. Every key carries the hash tag {@code {<sagaId>}}, so
+ * Where the sandbox keeps one saga in Redis, under the keyspace's prefix (default {@code saga}). Every key carries the hash tag {@code {<sagaId>}}, so
  * a saga's keys share one cluster slot and one Lua script may touch them together:
  * <pre>
- * sandbox:{payment-P1}:order                          hash: id, status, paymentNo, merchantId, ...
- * sandbox:{payment-P1}:charges                        hash: idempotency key -> charge
- * sandbox:{payment-P1}:refunds                        hash: idempotency key -> refund
- * sandbox:{payment-P1}:ledger                         hash: idempotency key -> credit or reversal
- * sandbox:{payment-P1}:attempts                       hash: activity type -> attempts seen
- * sandbox:{payment-P1}:attempt-times:CallPaymentChannel  list: start of each attempt, epoch ms
+ * saga:{payment-P1}:sandbox:order                     hash: id, status, paymentNo, merchantId, ...
+ * saga:{payment-P1}:sandbox:charges                   hash: idempotency key -> charge
+ * saga:{payment-P1}:sandbox:refunds                   hash: idempotency key -> refund
+ * saga:{payment-P1}:sandbox:ledger                    hash: idempotency key -> credit or reversal
+ * saga:{payment-P1}:sandbox:attempts                  hash: activity type -> attempts seen
+ * saga:{payment-P1}:sandbox:attempt-times:CallPaymentChannel  list: start of each attempt, epoch ms
  * </pre>
  * Idempotency keys are {@code <sagaId>:<ActivityType>}, e.g. {@code payment-P1:CallPaymentChannel}.
  */
-public record SandboxKeys(String sagaId) {
+public record SandboxKeys(String sagaId, String base) {
 
-  public SandboxKeys {
-    if (sagaId == null || sagaId.isBlank() || sagaId.contains("{") || sagaId.contains("}")) {
-      // Braces would change the hash tag and split the saga over cluster slots.
-      throw new IllegalArgumentException("saga id must be non-blank and free of braces: " + sagaId);
-    }
+  /** In the default keyspace. */
+  public SandboxKeys(String sagaId) {
+    this(SagaKeyspace.DEFAULT, sagaId);
+  }
+
+  public SandboxKeys(SagaKeyspace keyspace, String sagaId) {
+    this(sagaId, keyspace.sandbox(sagaId));
   }
 
   public String order() {
@@ -52,6 +56,6 @@ public record SandboxKeys(String sagaId) {
   }
 
   private String prefix() {
-    return "sandbox:{" + sagaId + "}:";
+    return base;
   }
 }

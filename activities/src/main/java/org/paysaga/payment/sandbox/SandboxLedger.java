@@ -23,7 +23,7 @@ public final class SandboxLedger {
 
   /** Posts the payment to the merchant's ledger, following the merchant ID's magic behaviour. */
   public SandboxEffect credit(String sagaId, PaymentRequest request) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     int attempt = store.recordAttempt(keys, CREDIT_MERCHANT);
     String merchant = request.merchantId();
     if (SandboxMagicValues.frozen(merchant)) {
@@ -44,7 +44,7 @@ public final class SandboxLedger {
 
   /** Posts the reversal of the saga's credit; with no credit there is nothing to reverse. */
   public SandboxEffect reverse(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     store.recordAttempt(keys, REVERSE_MERCHANT_CREDIT);
     return store.undoOnce(BarrierStep.compensation(sagaId, CREDIT_MERCHANT),
             keys.ledger(), keys.idempotencyKey(CREDIT_MERCHANT),

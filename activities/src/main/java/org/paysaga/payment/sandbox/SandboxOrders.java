@@ -20,7 +20,7 @@ public final class SandboxOrders {
 
   /** Creates the saga's order (CREATED); an order that exists already is left as it is. */
   public SandboxEffect create(String sagaId, PaymentRequest request) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     store.recordAttempt(keys, CREATE_ORDER);
     return store.createOrder(keys, BarrierStep.forward(sagaId, CREATE_ORDER), SandboxIds.next("ord"), request)
         .effect();
@@ -28,7 +28,7 @@ public final class SandboxOrders {
 
   /** Marks the order PAID; refuses when there is no order or it was cancelled. */
   public SandboxEffect complete(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     store.recordAttempt(keys, COMPLETE_ORDER);
     ScriptReply reply = store.transitionOrder(
         keys, BarrierStep.forward(sagaId, COMPLETE_ORDER), OrderStatus.CREATED, OrderStatus.PAID);
@@ -43,7 +43,7 @@ public final class SandboxOrders {
 
   /** Cancels the order; without an order there is nothing to cancel. A paid order stays paid. */
   public SandboxEffect cancel(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     store.recordAttempt(keys, CANCEL_ORDER);
     ScriptReply reply = store.transitionOrder(keys, BarrierStep.compensation(sagaId, CREATE_ORDER),
         OrderStatus.CREATED, OrderStatus.CANCELLED);

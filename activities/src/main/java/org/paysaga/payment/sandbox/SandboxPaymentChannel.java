@@ -25,7 +25,7 @@ public final class SandboxPaymentChannel {
 
   /** Charges the request's amount to its card token, following the token's magic behaviour. */
   public SandboxEffect charge(String sagaId, PaymentRequest request) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     int attempt = store.recordAttempt(keys, CALL_PAYMENT_CHANNEL);
     String token = request.cardToken();
     takeTime(Duration.ofSeconds(SandboxMagicValues.chargeSeconds(token)));
@@ -46,7 +46,7 @@ public final class SandboxPaymentChannel {
 
   /** Refunds the saga's charge in full; with no charge there is nothing to refund. */
   public SandboxEffect refund(String sagaId, PaymentRequest request) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = store.keys(sagaId);
     int attempt = store.recordAttempt(keys, REFUND_PAYMENT);
     if (SandboxMagicValues.refundRefused(request.cardToken())) {
       throw SandboxFailure.refusal(SandboxFailure.REFUND_REFUSED, "the payment channel refused the refund");

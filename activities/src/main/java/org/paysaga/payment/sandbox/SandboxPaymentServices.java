@@ -3,6 +3,7 @@ package org.paysaga.payment.sandbox;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.paysaga.redis.SagaKeyspace;
 
 /**
  * The sandbox payment services on one Redis (standalone or cluster): orders, the payment channel,
@@ -28,7 +29,13 @@ public final class SandboxPaymentServices {
    */
   public SandboxPaymentServices(
       RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
-    this(new SandboxStore(redis, ttl, clock, true));
+    this(redis, SagaKeyspace.DEFAULT, ttl, clock);
+  }
+
+  /** @param keyspace the deployment's key prefix: the sandbox's keys and the barrier's live under it */
+  public SandboxPaymentServices(
+      RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock) {
+    this(new SandboxStore(redis, keyspace, ttl, clock, true));
   }
 
   private SandboxPaymentServices(SandboxStore store) {
@@ -44,7 +51,8 @@ public final class SandboxPaymentServices {
    * which must make the same sandbox calls as the saga without the saga layer; never for a saga.
    */
   public static SandboxPaymentServices withoutBarrier(RedisClusterCommands<String, String> redis) {
-    return new SandboxPaymentServices(new SandboxStore(redis, DEFAULT_TTL, System::currentTimeMillis, false));
+    return new SandboxPaymentServices(
+        new SandboxStore(redis, SagaKeyspace.DEFAULT, DEFAULT_TTL, System::currentTimeMillis, false));
   }
 
   public SandboxOrders orders() {

@@ -9,6 +9,7 @@ import java.util.function.LongSupplier;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.barrier.BarrierStep;
 import org.paysaga.redis.LuaScript;
+import org.paysaga.redis.SagaKeyspace;
 
 /**
  * The sandbox's Redis access: each business write is one Lua script, an atomic check-and-write
@@ -36,18 +37,26 @@ final class SandboxStore {
   }
 
   private final RedisClusterCommands<String, String> redis;
+  private final SagaKeyspace keyspace;
   private final String ttlSeconds;
   private final LongSupplier clock;
   private final Writes writes;
 
-  SandboxStore(RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock, boolean barrier) {
+  SandboxStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock,
+      boolean barrier) {
     if (ttl.toSeconds() < 1) {
       throw new IllegalArgumentException("TTL must be at least one second: " + ttl);
     }
     this.redis = redis;
+    this.keyspace = keyspace;
     this.ttlSeconds = Long.toString(ttl.toSeconds());
     this.clock = clock;
     this.writes = barrier ? BARRIER_GUARDED : UNGUARDED;
+  }
+
+  /** The sandbox keys of one saga. */
+  SandboxKeys keys(String sagaId) {
+    return new SandboxKeys(keyspace, sagaId);
   }
 
   /** Counts an attempt of {@code activityType} and records its start; returns its number (1, 2...). */
@@ -96,7 +105,7 @@ final class SandboxStore {
 
   private ScriptReply write(LuaScript script, BarrierStep step, List<String> keys, String... args) {
     List<Object> reply = writes.guarded()
-        ? script.run(redis, ScriptOutputType.MULTI, step.keys(keys), step.args(args))
+        ? script.run(redis, ScriptOutputType.MULTI, step.keys(keys, keyspace.barrier(step.sagaId())), step.args(args))
         : script.run(redis, ScriptOutputType.MULTI, keys, args);
     ScriptReply answer = ScriptReply.of(reply);
     if (answer.verdict() == ScriptReply.Verdict.HANGING) {

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.payment.sandbox.SandboxFailure;
 import org.paysaga.redis.LuaScript;
 
 /**
  * The sandbox merchant account's adjustments for refunds, one hash per refund saga
- * ({@code sandbox:{<sagaId>}:merchant-adjustments}), behaving as a downstream service must when the
+ * ({@code <prefix>:{<sagaId>}:sandbox:merchant-adjustments}), behaving as a downstream service must when the
  * barrier cannot share its script: it dedupes on the idempotency key it is handed, undoes by the
  * forward's key, and an undo of a key it never saw voids that key so the late debit is refused.
  */
@@ -24,9 +25,16 @@ public final class MerchantAdjustments {
   static final String NOTHING_TO_UNDO = "nothing-to-undo";
 
   private final RedisClusterCommands<String, String> redis;
+  private final SagaKeyspace keyspace;
 
+  /** In the default keyspace. */
   public MerchantAdjustments(RedisClusterCommands<String, String> redis) {
+    this(redis, SagaKeyspace.DEFAULT);
+  }
+
+  public MerchantAdjustments(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     this.redis = redis;
+    this.keyspace = keyspace;
   }
 
   /** Debits the merchant once per key; refused when the key was voided by an earlier undo. */
@@ -61,7 +69,7 @@ public final class MerchantAdjustments {
     return adjustment.substring(0, adjustment.indexOf('|'));
   }
 
-  static String key(String sagaId) {
-    return "sandbox:{" + sagaId + "}:merchant-adjustments";
+  private String key(String sagaId) {
+    return keyspace.sandbox(sagaId) + "merchant-adjustments";
   }
 }

@@ -36,7 +36,7 @@ public final class SandboxRefundActivities implements RefundActivities {
   public SandboxRefundActivities(IdempotencyBarrier barrier, RedisClusterCommands<String, String> redis,
       SandboxPaymentServices sandbox) {
     this.barrier = barrier;
-    this.adjustments = new MerchantAdjustments(redis);
+    this.adjustments = new MerchantAdjustments(redis, barrier.keyspace());
     this.sandbox = sandbox;
   }
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
 
@@ -98,7 +99,7 @@ class SandboxKeyExpiryTest {
     Stream.of(CREATE_ORDER, CALL_PAYMENT_CHANNEL, CREDIT_MERCHANT, REVERSE_MERCHANT_CREDIT,
             REFUND_PAYMENT, CANCEL_ORDER)
         .forEach(type -> expected.add(keys.attemptTimes(type)));
-    List<String> found = ScanIterator.scan(redis, ScanArgs.Builder.matches("sandbox:{" + sagaId + "}:*"))
+    List<String> found = ScanIterator.scan(redis, ScanArgs.Builder.matches(SagaKeyspace.DEFAULT.sandbox(sagaId) + "*"))
         .stream().toList();
     assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
     return found;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.BarrierKeys;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.SandboxEffect.Outcome;
@@ -26,7 +27,7 @@ class SandboxWithoutBarrierTest {
     sandbox.orders().complete(sagaId);
 
     assertThat(sandbox.audit(sagaId).isCompletedCleanly(payment.amountMinor())).isTrue();
-    assertThat(redis.exists(BarrierKeys.barrier(sagaId))).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.barrier(sagaId))).isZero();
   }
 
   @Test

@@ -157,10 +157,10 @@ public final class Benchmark implements Callable<Integer> {
         if (key.ttlSeconds() < 0) {
           withoutTtl++;
         }
-        if (key.key().startsWith("saga:")) {
-          sagaLayer += key.bytes();
-        } else {
+        if (key.key().contains("}:sandbox:")) {
           sandbox += key.bytes();
+        } else {
+          sagaLayer += key.bytes();
         }
       }
     }

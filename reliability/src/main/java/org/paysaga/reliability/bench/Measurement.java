@@ -30,8 +30,8 @@ record Measurement(
   /**
    * Redis memory a finished saga keeps for the 7-day window, averaged over a sample.
    *
-   * @param sagaLayerBytes keys of the saga layer ({@code saga:{id}:...}, the barrier)
-   * @param sandboxBytes keys of the sandbox payment services ({@code sandbox:{id}:...})
+   * @param sagaLayerBytes keys of the saga layer ({@code saga:{id}:barrier})
+   * @param sandboxBytes keys of the sandbox payment services ({@code saga:{id}:sandbox:...})
    * @param keysWithoutTtl sampled keys that would never expire (must be 0)
    * @param usedMemoryPerSaga {@code used_memory} growth over the timed sagas, per saga (allocator view)
    */

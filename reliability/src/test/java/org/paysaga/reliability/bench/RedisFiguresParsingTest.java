@@ -24,7 +24,7 @@ class RedisFiguresParsingTest {
   @Test
   void monitorLinesTellClientCommandsFromLuaCalls() {
     MonitorCensus.MonitorLine client = MonitorCensus.MonitorLine.parse(
-        "+1763940000.123456 [0 127.0.0.1:51234] \"EVALSHA\" \"abc\" \"2\" \"sandbox:{payment-P1}:order\"");
+        "+1763940000.123456 [0 127.0.0.1:51234] \"EVALSHA\" \"abc\" \"2\" \"saga:{payment-P1}:sandbox:order\"");
     MonitorCensus.MonitorLine lua = MonitorCensus.MonitorLine.parse(
         "+1763940000.123500 [0 lua] \"hget\" \"saga:{payment-P1}:barrier\" \"CreateOrder:f\"");
 

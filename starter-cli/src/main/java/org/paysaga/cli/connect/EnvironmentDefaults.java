@@ -2,6 +2,7 @@ package org.paysaga.cli.connect;
 
 import java.util.List;
 import java.util.Map;
+import org.paysaga.redis.SagaKeyspace;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -33,6 +34,7 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
       Map.entry("--redis-username", new Default(List.of("REDIS_USERNAME"), null)),
       Map.entry("--redis-ca", new Default(List.of("REDIS_TLS_CA"), null)),
       Map.entry("--redis-cluster", new Default(List.of("SAGA_REDIS_CLUSTER"), null)),
+      Map.entry("--redis-key-prefix", new Default(List.of("SAGA_REDIS_KEYPREFIX"), SagaKeyspace.DEFAULT.prefix())),
       Map.entry("--idempotency-ttl", new Default(List.of("SAGA_IDEMPOTENCY_TTL"), "7d")));
 
   /** The environment variables of an option, first wins, and its fallback. */

@@ -3,6 +3,8 @@ package org.paysaga.cli.connect;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.paysaga.cli.DurationConverter;
+import org.paysaga.cli.errors.CliException;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.TemporalUi;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -76,8 +78,13 @@ public final class GlobalOptions {
           + "several comma-separated URLs mean a cluster anyway.")
   boolean redisCluster;
 
+  @Option(names = "--redis-key-prefix", paramLabel = "PREFIX", scope = ScopeType.INHERIT, order = 124,
+      description = "Prefix of the saga keys in Redis, as the workers have it (env SAGA_REDIS_KEYPREFIX, "
+          + "default saga).")
+  String redisKeyPrefix;
+
   @Option(names = "--idempotency-ttl", paramLabel = "DURATION", hidden = true, scope = ScopeType.INHERIT,
-      converter = DurationConverter.class, order = 124,
+      converter = DurationConverter.class, order = 125,
       description = "TTL of a saga's idempotency records once resolved by hand (env SAGA_IDEMPOTENCY_TTL, 7d).")
   Duration idempotencyTtl;
 
@@ -143,6 +150,15 @@ public final class GlobalOptions {
 
   public Path redisCa() {
     return redisCa;
+  }
+
+  /** The worker's key prefix; a bad one is exit 2 naming the option, before any connection. */
+  public SagaKeyspace keyspace() {
+    try {
+      return new SagaKeyspace(redisKeyPrefix);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("--redis-key-prefix", "must be non-blank and free of braces");
+    }
   }
 
   public boolean redisCluster() {

@@ -25,10 +25,11 @@ final class DlqAccess {
    *     answer first; list, show and size never call it
    */
   static DlqService service(CliContext context, boolean signals) {
+    SagaKeyspace keyspace = context.options().keyspace(); // checked before anything connects
     Connections connections = context.connections();
     RedisClusterCommands<String, String> redis = connections.redis().commands();
     TemporalConnection temporal = signals ? connections.temporal() : connections.temporalUnchecked();
-    return new DlqService(new DlqStore(redis, SagaKeyspace.DEFAULT), new IdempotencyBarrier(redis),
+    return new DlqService(new DlqStore(redis, keyspace), new IdempotencyBarrier(redis, keyspace),
         temporal.client(), context.options().taskQueue(), SagaTypes.catalog(),
         context.options().idempotencyTtl(), System::currentTimeMillis);
   }

@@ -12,7 +12,6 @@ import org.paysaga.cli.output.Output;
 import org.paysaga.cli.output.SagaText;
 import org.paysaga.cli.output.SagaView;
 import org.paysaga.dlq.DlqStore;
-import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import picocli.CommandLine.Command;
@@ -88,7 +87,7 @@ public final class StatusCommand implements Callable<Integer> {
    */
   private static boolean sweptIntoDlq(CliContext context, String sagaId) {
     try {
-      return new DlqStore(context.connections().redis().commands(), SagaKeyspace.DEFAULT).get(sagaId).isPresent();
+      return new DlqStore(context.connections().redis().commands(), context.options().keyspace()).get(sagaId).isPresent();
     } catch (RuntimeException e) {
       context.output().note("note: could not check the DLQ: " + Failures.describe(e,
           Connections.endpoints(context.options())).message());

@@ -14,9 +14,11 @@ import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.testing.Cli;
 import org.paysaga.cli.testing.CliRun;
 import org.paysaga.cli.testing.SagaTestStack;
+import org.paysaga.dlq.DlqStore;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSteps;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
@@ -216,6 +218,20 @@ class DlqCommandsTest {
     assertThat(retry.err()).contains("cannot be retried").contains("saga dlq resolve " + sagaId + " --note")
         .contains("saga dlq remove " + sagaId).doesNotContain("NullPointerException");
     assertThat(cli.run("dlq", "show", sagaId).exitCode()).as("the entry stays").isZero();
+  }
+
+  @Test
+  void theKeyPrefixOptionReadsAnotherDeploymentsDlq() {
+    String prefix = "ops-b-" + System.nanoTime();
+    String sagaId = "payment-" + TestPayments.uniquePaymentNo("prefixed");
+    new DlqStore(stack.redis().commands(), new SagaKeyspace(prefix)).park(
+        new DlqEntry(sagaId, sagaId, null, null, sagaId, Map.of(), "parked elsewhere", List.of(), List.of(),
+            System.currentTimeMillis(), System.currentTimeMillis(), 0, DlqEntry.SOURCE_SWEEPER, null));
+
+    assertThat(cli.run("dlq", "show", sagaId, "--redis-key-prefix", prefix).exitCode()).isZero();
+    assertThat(cli.run("dlq", "show", sagaId).exitCode()).as("not in the default deployment's DLQ")
+        .isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(cli.run("dlq", "size", "--redis-key-prefix", prefix, "--json").json().get("size").asLong()).isEqualTo(1);
   }
 
   @Test

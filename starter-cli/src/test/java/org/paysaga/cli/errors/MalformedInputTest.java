@@ -121,6 +121,7 @@ class MalformedInputTest {
         bad("--since", new String[] {"list", "--since", "yesterday"}),
         bad("--since", new String[] {"list", "--since", "0s"}),
         bad("--limit", new String[] {"list", "--limit", "1001"}),
+        bad("--redis-key-prefix", new String[] {"dlq", "size", "--redis-key-prefix", "saga{x}"}),
         bad("--limit", new String[] {"dlq", "list", "--limit", "0"}),
         bad("--limit", new String[] {"dlq", "list", "--limit", "many"}),
         bad("--note", new String[] {"dlq", "resolve", "payment-P1"}),

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,8 @@ public record SagaProperties(
    * @param password AUTH password, instead of one in the URL ({@code REDIS_PASSWORD})
    * @param tlsCaFile CA certificates (PEM) to trust for {@code rediss://} instead of the JVM's
    *     ({@code REDIS_TLS_CA})
+   * @param keyPrefix the prefix of every key the worker writes ({@code saga.redis.key-prefix},
+   *     {@code saga}): deployments sharing one Redis each take their own
    */
   public record Redis(
       @DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
@@ -105,13 +108,16 @@ public record SagaProperties(
       @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration commandTimeout,
       String username,
       String password,
-      String tlsCaFile) {
+      String tlsCaFile,
+      @DefaultValue("saga") @Pattern(regexp = "[^{}\\s]+",
+          message = "must be non-blank, without braces or spaces") String keyPrefix) {
 
     @Override
     public String toString() {
       return "Redis[url=" + url.replaceAll("//[^@/]*@", "//***@") + ", cluster=" + cluster
           + ", commandTimeout=" + commandTimeout + ", username=" + username
-          + ", password=" + (password == null ? null : "***") + ", tlsCaFile=" + tlsCaFile + "]";
+          + ", password=" + (password == null ? null : "***") + ", tlsCaFile=" + tlsCaFile
+          + ", keyPrefix=" + keyPrefix + "]";
     }
   }
 

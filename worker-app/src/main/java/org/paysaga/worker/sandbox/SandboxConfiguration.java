@@ -4,6 +4,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.refund.activity.SandboxRefundActivities;
 import org.paysaga.worker.config.SagaProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,8 @@ public class SandboxConfiguration {
 
   @Bean
   SandboxPaymentServices sandboxPaymentServices(
-      RedisClusterCommands<String, String> redisCommands, SagaProperties properties) {
-    return new SandboxPaymentServices(redisCommands, properties.idempotency().ttl(), System::currentTimeMillis);
+      RedisClusterCommands<String, String> redisCommands, SagaKeyspace keyspace, SagaProperties properties) {
+    return new SandboxPaymentServices(redisCommands, keyspace, properties.idempotency().ttl(), System::currentTimeMillis);
   }
 
   @Bean(PAYMENT_ACTIVITIES_BEAN)

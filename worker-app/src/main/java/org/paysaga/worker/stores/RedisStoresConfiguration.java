@@ -5,6 +5,7 @@ import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.worker.config.SagaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,10 +16,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RedisStoresConfiguration {
 
-  /** The key names of DESIGN.md ({@code saga:{inflight}}, {@code saga:{dlq}:...}), as the CLI uses them. */
+  /**
+   * Every key's prefix ({@code saga.redis.key-prefix}, default {@code saga}: the key names of
+   * DESIGN.md); the CLI takes the same with {@code --redis-key-prefix}.
+   */
   @Bean
-  SagaKeyspace sagaKeyspace() {
-    return SagaKeyspace.DEFAULT;
+  SagaKeyspace sagaKeyspace(SagaProperties properties) {
+    return new SagaKeyspace(properties.redis().keyPrefix());
   }
 
   @Bean
@@ -32,7 +36,7 @@ public class RedisStoresConfiguration {
   }
 
   @Bean
-  IdempotencyBarrier idempotencyBarrier(RedisClusterCommands<String, String> redisCommands) {
-    return new IdempotencyBarrier(redisCommands);
+  IdempotencyBarrier idempotencyBarrier(RedisClusterCommands<String, String> redisCommands, SagaKeyspace keyspace) {
+    return new IdempotencyBarrier(redisCommands, keyspace);
   }
 }

@@ -35,6 +35,7 @@ class SagaPropertiesTest {
       assertThat(p.idempotency().ttl()).isEqualTo(Duration.ofDays(7));
       assertThat(p.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
       assertThat(p.redis().url()).isEqualTo("redis://127.0.0.1:6379");
+      assertThat(p.redis().keyPrefix()).isEqualTo("saga");
       assertThat(p.paymentSteps()).extracting(s -> s.step() + "=" + s.startToClose()).containsExactly(
           "CreateOrder=PT30S", "CallPaymentChannel=PT1M", "CreditMerchant=PT30S", "CompleteOrder=PT30S");
       assertThat(p.sagaSettings().recoveryInterval()).isEqualTo(Duration.ofMinutes(5));
@@ -60,6 +61,13 @@ class SagaPropertiesTest {
   }
 
   @Test
+  void theKeyPrefixBindsFromTheEnvironmentStyleKey() {
+    // what SAGA_REDIS_KEYPREFIX=pay-eu becomes
+    runner.withPropertyValues("saga.redis.keyprefix=pay-eu")
+        .run(context -> assertThat(context.getBean(SagaProperties.class).redis().keyPrefix()).isEqualTo("pay-eu"));
+  }
+
+  @Test
   void anUnknownStepStopsTheStartWithItsName() {
     assertStartFails(new String[] {"saga.steps.ChargeCard.start-to-close=10s"},
         "saga.steps.ChargeCard is not a step of a saga this worker runs",
@@ -73,6 +81,7 @@ class SagaPropertiesTest {
     assertStartFails(new String[] {"saga.recovery.give-up-after=soon"}, "saga.recovery.give-up-after", "soon");
     assertStartFails(new String[] {"saga.steps.CreateOrder.start-to-close=-5s"}, "saga.steps[CreateOrder].startToClose");
     assertStartFails(new String[] {"saga.task-queue= "}, "saga.task-queue", "must not be blank");
+    assertStartFails(new String[] {"saga.redis.key-prefix=saga{eu}"}, "saga.redis.key-prefix", "without braces");
   }
 
   private void assertStartFails(String[] properties, String... messageParts) {
