@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paysaga.barrier.IdempotencyBarrier;
-import org.paysaga.payment.PaymentRequest;
-import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
@@ -24,14 +22,7 @@ class KeyPrefixTest {
     SagaKeyspace deploymentB = new SagaKeyspace("pay-eu-" + System.nanoTime());
     SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, deploymentB, Duration.ofDays(7),
         System::currentTimeMillis);
-    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = TestPayments.sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.ledger().reverse(sagaId);
-    sandbox.channel().refund(sagaId, payment);
-    sandbox.orders().cancel(sagaId);
+    String sagaId = TestPayments.runEverySandboxStep(sandbox);
 
     List<String> keys = ScanIterator.scan(redis, ScanArgs.Builder.matches("*{" + sagaId + "}*")).stream().toList();
     assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith(deploymentB.prefix() + ":{" + sagaId + "}:"));

@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
 
 /**
  * Payments for tests, each with a payment number of its own ({@code <prefix>-<12 random hex>}),
@@ -38,5 +39,21 @@ public final class TestPayments {
   /** The saga (workflow) ID of a payment: {@code payment-<paymentNo>}. */
   public static String sagaId(PaymentRequest request) {
     return PaymentSaga.workflowIdFor(request.paymentNo());
+  }
+
+  /**
+   * Runs every sandbox step of one new payment (order, charge, credit, reversal, refund, cancel), so
+   * every kind of sandbox key is written; returns the saga ID.
+   */
+  public static String runEverySandboxStep(SandboxPaymentServices sandbox) {
+    PaymentRequest payment = withCard(SandboxMagicValues.CARD_OK);
+    String sagaId = sagaId(payment);
+    sandbox.orders().create(sagaId, payment);
+    sandbox.channel().charge(sagaId, payment);
+    sandbox.ledger().credit(sagaId, payment);
+    sandbox.ledger().reverse(sagaId);
+    sandbox.channel().refund(sagaId, payment);
+    sandbox.orders().cancel(sagaId);
+    return sagaId;
   }
 }

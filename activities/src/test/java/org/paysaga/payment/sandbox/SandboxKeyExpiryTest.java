@@ -27,7 +27,7 @@ class SandboxKeyExpiryTest {
 
   @Test
   void whileTheSagaIsOpenItsRecordsNeverExpireAndOnceItEndsTheyExpireWithItsBarrier() {
-    String sagaId = runAllSteps(new SandboxPaymentServices(redis));
+    String sagaId = TestPayments.runEverySandboxStep(new SandboxPaymentServices(redis));
     SandboxKeys keys = new SandboxKeys(sagaId);
     List<String> records = List.of(keys.order(), keys.charges(), keys.refunds(), keys.ledger());
 
@@ -72,23 +72,10 @@ class SandboxKeyExpiryTest {
 
   @Test
   void theAttemptLogsTtlIsConfigurable() {
-    String sagaId = runAllSteps(
+    String sagaId = TestPayments.runEverySandboxStep(
         new SandboxPaymentServices(redis, Duration.ofHours(1), System::currentTimeMillis));
 
     assertThat(redis.ttl(new SandboxKeys(sagaId).attempts())).isBetween(3_540L, 3_600L);
-  }
-
-  /** Writes every kind of key: order, charge, refund, credit, reversal, attempts. */
-  private static String runAllSteps(SandboxPaymentServices sandbox) {
-    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = TestPayments.sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.ledger().reverse(sagaId);
-    sandbox.channel().refund(sagaId, payment);
-    sandbox.orders().cancel(sagaId);
-    return sagaId;
   }
 
   /** The saga's keys as found in Redis, checked against the documented layout. */
