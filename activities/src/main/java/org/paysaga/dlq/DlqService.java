@@ -192,8 +192,9 @@ public final class DlqService {
 
   /** A saga that parked itself must still wait in the DLQ: a retry or resolve may have moved it on. */
   private void requireWaiting(DlqEntry entry, String action) {
+    // Only a running saga answers DLQ: a closed one reads as its terminal status.
     SagaState state = new SagaReader(client).read(entry.workflowId());
-    if (state.status() != SagaStatus.DLQ || !running(entry.workflowId())) {
+    if (state.status() != SagaStatus.DLQ) {
       throw new IllegalStateException("saga " + entry.sagaId() + " cannot be " + action + ": it no longer waits in the"
           + " DLQ (it is " + state.status() + "); follow it with saga status " + entry.sagaId());
     }

@@ -126,10 +126,12 @@ public final class RedisSweeperActivities implements SweeperActivities {
   private record Subject(String sagaType, SagaInput input) {}
 
   private Verdict park(String sagaId, String workflowId, WorkflowExecutionDescription description, String reason) {
-    History history = description == null ? null : client.fetchHistory(workflowId).getHistory();
-    Subject subject = history == null ? new Subject(null, null) : subject(history, description.getWorkflowType());
-    String sagaType = subject.sagaType();
-    SagaInput input = subject.input();
+    String workflowType = description == null ? null : description.getWorkflowType();
+    // A compensation workflow's saga type is in its order, in the history; a saga's is its workflow
+    // type, so its history is read only when it is parked.
+    History history = SagaCompensation.WORKFLOW_TYPE.equals(workflowType)
+        ? client.fetchHistory(workflowId).getHistory() : null;
+    String sagaType = history == null ? workflowType : subject(history, workflowType).sagaType();
     List<StepDefinition> steps = sagaType == null ? null : catalog.steps(sagaType).orElse(null);
     // Seal before judging: a forward attempt still on its way can no longer land after the
     // records were read, so "nothing left to undo" stays true.
@@ -142,6 +144,10 @@ public final class RedisSweeperActivities implements SweeperActivities {
       lifecycle.finish(sagaId);
       return Verdict.FINISHED;
     }
+    if (history == null && description != null) {
+      history = client.fetchHistory(workflowId).getHistory();
+    }
+    SagaInput input = history == null ? null : subject(history, workflowType).input();
     reason = history == null ? reason : reason + closeDetail(history);
     long now = clock.getAsLong();
     DlqEntry entry = new DlqEntry(sagaId, workflowId,
