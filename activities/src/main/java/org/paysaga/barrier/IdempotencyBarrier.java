@@ -17,7 +17,7 @@ import org.paysaga.redis.SagaKeyspace;
  * <p>Effects kept in Redis (the sandbox) check and write the barrier in the same Lua script as
  * the business write ({@code lua/barrier/guard.lua}), so the two are atomic. Effects elsewhere (a
  * user's own payment provider or database) go through {@link #begin} and {@link #record} around
- * the call, and hand {@link BarrierKeys#idempotencyKey} downstream as the call's idempotency key:
+ * the call, and hand {@link SagaKeyspace#idempotencyKey} downstream as the call's idempotency key:
  * between {@code begin} and {@code record} a worker may crash after the service acted, and only
  * the service's own deduplication on that key makes the retried call harmless. For the same
  * reason a compensation calls the service's undo, keyed by the forward's key, on

@@ -1,7 +1,7 @@
 package org.paysaga.redis;
 
 /**
- * Names of every Redis key the saga layer and its sandbox write, under one prefix
+ * The one catalogue of Redis key names: every key the saga layer and its sandbox write, under one prefix
  * ({@code saga.redis.key-prefix}, the CLI's {@code --redis-key-prefix}). The default {@code saga}
  * gives the keys of the design ({@code saga:{inflight}}, {@code saga:{dlq}:entries},
  * {@code saga:{dlq}:index}, {@code saga:{<sagaId>}:barrier}); another prefix keeps several
@@ -22,9 +22,17 @@ public record SagaKeyspace(String prefix) {
     return prefix + ":" + tag(sagaId) + ":barrier";
   }
 
-  /** The start of the sandbox's keys of one saga: {@code <prefix>:{<sagaId>}:sandbox:}. */
-  public String sandbox(String sagaId) {
-    return prefix + ":" + tag(sagaId) + ":sandbox:";
+  /** The sandbox's keys of one saga, all under {@code <prefix>:{<sagaId>}:sandbox:}. */
+  public SandboxKeys sandbox(String sagaId) {
+    return new SandboxKeys(sagaId, prefix + ":" + tag(sagaId) + ":sandbox:");
+  }
+
+  /**
+   * The key a step hands downstream so the downstream service dedupes too:
+   * {@code <sagaId>:<ActivityType>}, e.g. {@code payment-P1:CallPaymentChannel}.
+   */
+  public static String idempotencyKey(String sagaId, String activityType) {
+    return sagaId + ":" + activityType;
   }
 
   private static String tag(String sagaId) {
@@ -54,5 +62,55 @@ public record SagaKeyspace(String prefix) {
 
   public String dlqResolutions() {
     return prefix + ":{dlq}:resolved";
+  }
+
+  /**
+   * Where the sandbox keeps one saga. The hash tag {@code {<sagaId>}} puts them in the saga's
+   * cluster slot, beside its barrier, so one Lua script may touch them together:
+   * <pre>
+   * saga:{payment-P1}:sandbox:order                     hash: id, status, paymentNo, merchantId, ...
+   * saga:{payment-P1}:sandbox:charges                   hash: idempotency key -> charge
+   * saga:{payment-P1}:sandbox:refunds                   hash: idempotency key -> refund
+   * saga:{payment-P1}:sandbox:ledger                    hash: idempotency key -> credit or reversal
+   * saga:{payment-P1}:sandbox:merchant-adjustments      hash: a refund saga's debits and credits back
+   * saga:{payment-P1}:sandbox:attempts                  hash: activity type -> attempts seen
+   * saga:{payment-P1}:sandbox:attempt-times:CallPaymentChannel  list: start of each attempt, epoch ms
+   * </pre>
+   *
+   * @param base the keys' common start ({@code saga:{payment-P1}:sandbox:}), for scans
+   */
+  public record SandboxKeys(String sagaId, String base) {
+    public String order() {
+      return base + "order";
+    }
+
+    public String charges() {
+      return base + "charges";
+    }
+
+    public String refunds() {
+      return base + "refunds";
+    }
+
+    public String ledger() {
+      return base + "ledger";
+    }
+
+    public String merchantAdjustments() {
+      return base + "merchant-adjustments";
+    }
+
+    public String attempts() {
+      return base + "attempts";
+    }
+
+    public String attemptTimes(String activityType) {
+      return base + "attempt-times:" + activityType;
+    }
+
+    /** The idempotency key of one step of this saga. */
+    public String idempotencyKey(String activityType) {
+      return SagaKeyspace.idempotencyKey(sagaId, activityType);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.paysaga.barrier;
 
+import org.paysaga.redis.SagaKeyspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paysaga.barrier.BarrierDecision.Verdict.HANGING;
@@ -114,7 +116,7 @@ class OutsideEffectsTest {
   /** A compensation as the docs write it: undo by the forward's key unless it was recorded before. */
   private String refund(BarrierDecision decision) {
     assertThat(decision.verdict()).isNotEqualTo(REPLAYED);
-    String refund = service.refund(chargeKey(), BarrierKeys.idempotencyKey(sagaId, REFUND));
+    String refund = service.refund(chargeKey(), SagaKeyspace.idempotencyKey(sagaId, REFUND));
     return barrier.record(compensation(), refund).recorded();
   }
 
@@ -127,6 +129,6 @@ class OutsideEffectsTest {
   }
 
   private String chargeKey() {
-    return BarrierKeys.idempotencyKey(sagaId, CHARGE);
+    return SagaKeyspace.idempotencyKey(sagaId, CHARGE);
   }
 }

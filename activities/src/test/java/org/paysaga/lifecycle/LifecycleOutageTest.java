@@ -8,7 +8,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +19,9 @@ import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.PaymentSagaImpl;
-import org.paysaga.payment.PaymentSteps;
+import org.paysaga.catalog.Defaults;
+import org.paysaga.payment.PaymentSaga;
+import org.paysaga.wiring.SagaWorkerOptions;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
@@ -56,10 +57,11 @@ class LifecycleOutageTest {
   @Test
   void connectionResetsAtRegisterAndFinishOnlyDelayTheSaga() throws Exception {
     OutageLifecycle lifecycle = new OutageLifecycle(new RedisSagaLifecycle(inflight,
-        new DlqStore(redis, keyspace), barrier, SagaSettings.DEFAULTS, Duration.ofDays(7)), 2, 1);
+        new DlqStore(redis, keyspace), barrier, SagaSettings.DEFAULTS, Defaults.IDEMPOTENCY_TTL), 2, 1);
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     Worker worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(PaymentSteps.implementationOptions(Map.of()), PaymentSagaImpl.class);
+    worker.registerWorkflowImplementationTypes(
+        SagaWorkerOptions.create().implementationOptions(PaymentSaga.WORKFLOW_TYPE), PaymentSagaImpl.class);
     worker.registerActivitiesImplementations(new SandboxPaymentActivities(new SandboxPaymentServices(redis)), lifecycle);
     env.start();
     WorkflowClient client = env.getWorkflowClient();

@@ -20,20 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.redis.SagaKeyspace;
-import io.lettuce.core.api.sync.RedisCommands;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
-import org.paysaga.payment.activity.SandboxPaymentActivities;
-import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqService;
-import org.paysaga.refund.RefundSagaImpl;
-import org.paysaga.refund.RefundSteps;
-import org.paysaga.refund.activity.SandboxRefundActivities;
-import org.paysaga.saga.SagaActivityOptions;
-import org.paysaga.saga.SagaCompensationImpl;
-import org.paysaga.saga.SagaSweeperImpl;
 import org.paysaga.saga.SweeperSettings;
 import org.paysaga.sweeper.RedisSweeperActivities;
 import org.paysaga.saga.SagaReader;
@@ -42,6 +33,9 @@ import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
+import org.paysaga.wiring.SagaWorker;
+import org.paysaga.wiring.SagaWorkerOptions;
+import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * A payment saga worker on Temporal's in-process test server (time skipping unless switched off)
@@ -50,7 +44,6 @@ import org.paysaga.testing.RedisTestServer;
 final class PaymentSagaTestRig implements AutoCloseable {
   static final String TASK_QUEUE = "payment-saga-test";
   static final String WORKFLOW_IDS = "workflow-ids.properties";
-  static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
 
   final TestWorkflowEnvironment env;
   final WorkflowClient client;
@@ -71,31 +64,26 @@ final class PaymentSagaTestRig implements AutoCloseable {
         TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     redis = RedisTestServer.get().commands();
-    sandbox = new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
+    client = env.getWorkflowClient();
     // Keys of its own: tests share one Redis, and the sweeper must only see this rig's sagas.
     keyspace = new SagaKeyspace("test-" + UUID.randomUUID().toString().substring(0, 8) + ":saga");
-    dlq = new DlqStore(redis, keyspace);
-    inflight = new InflightRegistry(redis, keyspace);
-    barrier = new IdempotencyBarrier(redis);
-    worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(
-        PaymentSteps.implementationOptions(timeoutOverrides), PaymentSagaImpl.class);
-    worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
-    // As the worker app does: the lifecycle hands the configured step timeouts to saga code.
-    Map<String, Duration> stepTimeouts = new java.util.LinkedHashMap<>();
-    PaymentSteps.ALL.forEach(step -> stepTimeouts.put(step.step(),
-        timeoutOverrides.getOrDefault(step.step(), step.startToClose())));
-    lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, settings.withStepTimeouts(stepTimeouts), IDEMPOTENCY_TTL);
-    worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
-    worker.registerWorkflowImplementationTypes(SagaActivityOptions.implementationOptions(
-        SagaActivityOptions.perStep(RefundSteps.ALL, Map.of())), RefundSagaImpl.class);
-    client = env.getWorkflowClient();
-    sweeper = new RedisSweeperActivities(inflight, dlq, barrier, lifecycle, client,
-        SagaTypes.catalog(), new SweeperSettings(Duration.ofMinutes(1), 10), env::currentTimeMillis);
-    dlqService = new DlqService(dlq, barrier, client, TASK_QUEUE, SagaTypes.catalog(),
-        IDEMPOTENCY_TTL, env::currentTimeMillis);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox), lifecycle, sweeper,
-        new SandboxRefundActivities(barrier, redis, sandbox));
+    SagaWorker saga = new SagaWorker(client, redis, SagaWorkerOptions.builder()
+        .taskQueue(TASK_QUEUE)
+        .keyspace(keyspace)
+        .recovery(settings.recoveryInterval(), settings.giveUpAfter())
+        .sweeper(new SweeperSettings(Duration.ofMinutes(1), 10))
+        .stepTimeouts(timeoutOverrides)
+        .clock(env::currentTimeMillis)
+        .build());
+    sandbox = saga.sandbox();
+    dlq = saga.stores().dlq();
+    inflight = saga.stores().inflight();
+    barrier = saga.stores().barrier();
+    lifecycle = saga.lifecycle();
+    sweeper = saga.sweeper();
+    dlqService = saga.dlqService();
+    worker = env.newWorker(TASK_QUEUE, saga.workerOptions());
+    saga.register(worker);
     env.start();
     payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(TASK_QUEUE, null));
   }

@@ -39,6 +39,6 @@ class KeyPrefixTest {
     assertThat(SagaKeyspace.DEFAULT.barrier("payment-P1")).isEqualTo("saga:{payment-P1}:barrier");
     assertThat(SagaKeyspace.DEFAULT.inflight()).isEqualTo("saga:{inflight}");
     assertThat(SagaKeyspace.DEFAULT.dlqEntries()).isEqualTo("saga:{dlq}:entries");
-    assertThat(SagaKeyspace.DEFAULT.sandbox("payment-P1")).isEqualTo("saga:{payment-P1}:sandbox:");
+    assertThat(SagaKeyspace.DEFAULT.sandbox("payment-P1").base()).isEqualTo("saga:{payment-P1}:sandbox:");
   }
 }

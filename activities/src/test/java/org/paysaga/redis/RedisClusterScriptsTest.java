@@ -11,14 +11,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.BarrierDecision;
-import org.paysaga.barrier.BarrierKeys;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.BarrierStep;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.PaymentAudit;
-import org.paysaga.payment.sandbox.SandboxKeys;
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SweepCursor;
@@ -45,7 +45,7 @@ class RedisClusterScriptsTest {
   void theClusterHasThreeMastersAndASagasKeysShareOneSlot() {
     assertThat(redis.clusterNodes().lines().filter(l -> l.contains("master"))).hasSize(3);
     PaymentRequest payment = TestPayments.withCard("tok_visa");
-    SandboxKeys sandboxKeys = new SandboxKeys(payment.sagaId());
+    SandboxKeys sandboxKeys = SagaKeyspace.DEFAULT.sandbox(payment.sagaId());
     assertThat(List.of(slot(sandboxKeys.order()), slot(sandboxKeys.charges()), slot(sandboxKeys.ledger())))
         .containsOnly(slot(SagaKeyspace.DEFAULT.barrier(payment.sagaId())));
     assertThat(slot(SagaKeyspace.DEFAULT.dlqEntries())).isEqualTo(slot(SagaKeyspace.DEFAULT.dlqIndex()));

@@ -1,10 +1,7 @@
 package org.paysaga.payment;
 
-import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.StepDefinition;
 
 /** The four steps of the payment saga, in order, with their default start-to-close timeouts. */
@@ -24,12 +21,4 @@ public final class PaymentSteps {
       new StepDefinition(COMPLETE_ORDER, null, Duration.ofSeconds(30)));
 
   private PaymentSteps() {}
-
-  /**
-   * What a worker registers {@link PaymentSagaImpl} with: each step's timeout, overridden by
-   * configuration ({@code saga.steps.<Step>.start-to-close}) where given.
-   */
-  public static WorkflowImplementationOptions implementationOptions(Map<String, Duration> timeoutOverrides) {
-    return SagaActivityOptions.implementationOptions(SagaActivityOptions.perStep(ALL, timeoutOverrides));
-  }
 }

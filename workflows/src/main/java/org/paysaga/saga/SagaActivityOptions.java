@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Activity options of every saga: the 2/4/8 s retry policy (DESIGN.md) for forward actions and
+ * Activity options of every saga: the 2/4/8 s retry policy for forward actions and
  * compensations alike, and a start-to-close timeout per step.
  *
  * <p>Why the per-step timeouts travel through {@link WorkflowImplementationOptions} and not through
  * the workflow code: options passed to {@code Workflow.newActivityStub} per method would win over
  * the worker's, so configuration could not override them. The workflow only sets {@link #base};
- * the worker registers the workflow with {@link #implementationOptions}.
+ * the worker's wiring registers the workflow with {@link #implementationOptions}.
  */
 public final class SagaActivityOptions {
   /** First retry after 2 s, then 4 s, then 8 s: four attempts in all. */

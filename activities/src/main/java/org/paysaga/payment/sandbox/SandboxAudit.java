@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
+
 import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
 
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
+
 import org.paysaga.barrier.BarrierStep;
 
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;

@@ -35,24 +35,17 @@ public final class SandboxPaymentServices {
   /** @param keyspace the deployment's key prefix: the sandbox's keys and the barrier's live under it */
   public SandboxPaymentServices(
       RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock) {
-    this(new SandboxStore(redis, keyspace, ttl, clock, true));
+    this(redis, keyspace, ttl, clock, SandboxWrites.insideBarrier(keyspace));
   }
 
-  private SandboxPaymentServices(SandboxStore store) {
+  /** @param writes how each business write runs: inside the saga's barrier, or as a harness needs */
+  public SandboxPaymentServices(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl,
+      LongSupplier clock, SandboxWrites writes) {
+    SandboxStore store = new SandboxStore(redis, keyspace, ttl, clock, writes);
     this.orders = new SandboxOrders(store);
     this.channel = new SandboxPaymentChannel(store);
     this.ledger = new SandboxLedger(store);
     this.audit = new SandboxAudit(store);
-  }
-
-  /**
-   * The same services without the saga's idempotency barrier: each write is only the business
-   * script (still at most once per idempotency key). For the benchmark's bare-Temporal baseline,
-   * which must make the same sandbox calls as the saga without the saga layer; never for a saga.
-   */
-  public static SandboxPaymentServices withoutBarrier(RedisClusterCommands<String, String> redis) {
-    return new SandboxPaymentServices(
-        new SandboxStore(redis, SagaKeyspace.DEFAULT, DEFAULT_TTL, System::currentTimeMillis, false));
   }
 
   public SandboxOrders orders() {

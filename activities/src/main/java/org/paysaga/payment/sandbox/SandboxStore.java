@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
+
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
@@ -17,33 +19,20 @@ import org.paysaga.redis.SagaKeyspace;
  */
 final class SandboxStore {
   private static final LuaScript ATTEMPT = LuaScript.fromClasspath("lua/sandbox/attempt.lua");
-  // Business writes run inside the saga's idempotency barrier, in one script with it...
-  private static final Writes BARRIER_GUARDED = new Writes(true);
-  // ...except for the benchmark's bare-Temporal baseline, which measures the sandbox without it.
-  private static final Writes UNGUARDED = new Writes(false);
   private static final LuaScript AUDIT = LuaScript.fromClasspath("lua/sandbox/audit.lua");
-
-  /** The business write scripts, each inside the barrier's guard or alone. */
-  private record Writes(boolean guarded, LuaScript orderCreate, LuaScript orderTransition,
-      LuaScript recordOnce, LuaScript undoOnce) {
-    Writes(boolean guarded) {
-      this(guarded, script(guarded, "lua/sandbox/order-create.lua"), script(guarded, "lua/sandbox/order-transition.lua"),
-          script(guarded, "lua/sandbox/record-once.lua"), script(guarded, "lua/sandbox/undo-once.lua"));
-    }
-
-    private static LuaScript script(boolean guarded, String body) {
-      return guarded ? LuaScript.wrapped("lua/barrier/guard.lua", body) : LuaScript.fromClasspath(body);
-    }
-  }
 
   private final RedisClusterCommands<String, String> redis;
   private final SagaKeyspace keyspace;
   private final String ttlSeconds;
   private final LongSupplier clock;
-  private final Writes writes;
+  private final SandboxWrites writes;
+  private final LuaScript orderCreate;
+  private final LuaScript orderTransition;
+  private final LuaScript recordOnce;
+  private final LuaScript undoOnce;
 
   SandboxStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock,
-      boolean barrier) {
+      SandboxWrites writes) {
     if (ttl.toSeconds() < 1) {
       throw new IllegalArgumentException("TTL must be at least one second: " + ttl);
     }
@@ -51,12 +40,16 @@ final class SandboxStore {
     this.keyspace = keyspace;
     this.ttlSeconds = Long.toString(ttl.toSeconds());
     this.clock = clock;
-    this.writes = barrier ? BARRIER_GUARDED : UNGUARDED;
+    this.writes = writes;
+    this.orderCreate = writes.script("lua/sandbox/order-create.lua");
+    this.orderTransition = writes.script("lua/sandbox/order-transition.lua");
+    this.recordOnce = writes.script("lua/sandbox/record-once.lua");
+    this.undoOnce = writes.script("lua/sandbox/undo-once.lua");
   }
 
   /** The sandbox keys of one saga. */
   SandboxKeys keys(String sagaId) {
-    return new SandboxKeys(keyspace, sagaId);
+    return keyspace.sandbox(sagaId);
   }
 
   /** Counts an attempt of {@code activityType} and records its start; returns its number (1, 2...). */
@@ -68,22 +61,22 @@ final class SandboxStore {
   }
 
   ScriptReply createOrder(SandboxKeys keys, BarrierStep step, String orderId, PaymentRequest request) {
-    return write(writes.orderCreate(), step, List.of(keys.order()), orderId, request.paymentNo(),
+    return write(orderCreate, step, List.of(keys.order()), orderId, request.paymentNo(),
         request.merchantId(), Long.toString(request.amountMinor()), request.currency(), now(),
         ttlSeconds);
   }
 
   ScriptReply transitionOrder(SandboxKeys keys, BarrierStep step, OrderStatus from, OrderStatus to) {
-    return write(writes.orderTransition(), step, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
+    return write(orderTransition, step, List.of(keys.order()), from.name(), to.name(), now(), ttlSeconds);
   }
 
   ScriptReply recordOnce(BarrierStep step, String hash, String idempotencyKey, String movement) {
-    return write(writes.recordOnce(), step, List.of(hash), idempotencyKey, movement, ttlSeconds);
+    return write(recordOnce, step, List.of(hash), idempotencyKey, movement, ttlSeconds);
   }
 
   ScriptReply undoOnce(BarrierStep step, String originalHash, String originalKey, String undoHash,
       String undoKey, String undoId) {
-    return write(writes.undoOnce(), step, List.of(originalHash, undoHash), originalKey, undoKey, undoId,
+    return write(undoOnce, step, List.of(originalHash, undoHash), originalKey, undoKey, undoId,
         ttlSeconds);
   }
 
@@ -104,10 +97,7 @@ final class SandboxStore {
   }
 
   private ScriptReply write(LuaScript script, BarrierStep step, List<String> keys, String... args) {
-    List<Object> reply = writes.guarded()
-        ? script.run(redis, ScriptOutputType.MULTI, step.keys(keys, keyspace.barrier(step.sagaId())), step.args(args))
-        : script.run(redis, ScriptOutputType.MULTI, keys, args);
-    ScriptReply answer = ScriptReply.of(reply);
+    ScriptReply answer = ScriptReply.of(writes.run(redis, script, step, keys, args));
     if (answer.verdict() == ScriptReply.Verdict.HANGING) {
       throw SandboxFailure.refusal(SandboxFailure.SAGA_ALREADY_COMPENSATED, step.step()
           + " arrived after its compensation was recorded: it takes no effect");

@@ -70,6 +70,6 @@ public final class MerchantAdjustments {
   }
 
   private String key(String sagaId) {
-    return keyspace.sandbox(sagaId) + "merchant-adjustments";
+    return keyspace.sandbox(sagaId).merchantAdjustments();
   }
 }

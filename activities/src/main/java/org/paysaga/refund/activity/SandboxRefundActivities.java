@@ -6,7 +6,7 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import org.paysaga.activity.StepFailures;
 import org.paysaga.barrier.BarrierDecision;
-import org.paysaga.barrier.BarrierKeys;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.BarrierStep;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.InvalidPaymentRequestException;
@@ -57,7 +57,7 @@ public final class SandboxRefundActivities implements RefundActivities {
     // The undo goes downstream even when the barrier knows of no debit: a debit may have been
     // posted by an attempt whose worker died before recording it. The account undoes it by the
     // debit's key, or voids the key so that a debit still on its way is refused.
-    String debitKey = BarrierKeys.idempotencyKey(request.sagaId(), "DebitMerchant");
+    String debitKey = SagaKeyspace.idempotencyKey(request.sagaId(), "DebitMerchant");
     return guarded(request, BarrierStep.compensation(request.sagaId(), RefundSteps.DEBIT_MERCHANT),
         key -> adjustments.undoDebit(request.sagaId(), debitKey, key, request.payment()));
   }
@@ -75,7 +75,7 @@ public final class SandboxRefundActivities implements RefundActivities {
     try {
       RefundRequest.validate(request);
       BarrierDecision decision = barrier.begin(step);
-      String key = BarrierKeys.idempotencyKey(step.sagaId(), info.getActivityType());
+      String key = SagaKeyspace.idempotencyKey(step.sagaId(), info.getActivityType());
       String reference = switch (decision.verdict()) {
         case REPLAYED -> decision.recorded();
         // A compensation the barrier finds void still tells the service (see creditMerchantBack).

@@ -1,5 +1,7 @@
 package org.paysaga.payment.activity;
 
+import org.paysaga.redis.SagaKeyspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,7 @@ import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSteps;
 import org.paysaga.payment.sandbox.PaymentAudit;
 import org.paysaga.payment.sandbox.SandboxFailure;
-import org.paysaga.payment.sandbox.SandboxKeys;
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.StepReceipt;
@@ -101,7 +103,7 @@ class SandboxPaymentActivitiesTest {
     assertThat(activities.refundPayment(payment).reference()).isEqualTo("nothing-to-refund");
     assertThat(activities.reverseMerchantCredit(payment).reference()).isEqualTo("nothing-to-reverse");
     assertThat(activities.cancelOrder(payment).reference()).isEqualTo("nothing-to-cancel");
-    assertThat(redis.exists(new SandboxKeys(payment.sagaId()).refunds())).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(payment.sagaId()).refunds())).isZero();
   }
 
   @Test

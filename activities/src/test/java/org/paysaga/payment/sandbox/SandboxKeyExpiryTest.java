@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.CANCEL_ORDER;
@@ -28,7 +30,7 @@ class SandboxKeyExpiryTest {
   @Test
   void whileTheSagaIsOpenItsRecordsNeverExpireAndOnceItEndsTheyExpireWithItsBarrier() {
     String sagaId = TestPayments.runEverySandboxStep(new SandboxPaymentServices(redis));
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = SagaKeyspace.DEFAULT.sandbox(sagaId);
     List<String> records = List.of(keys.order(), keys.charges(), keys.refunds(), keys.ledger());
 
     keysOf(sagaId);
@@ -75,18 +77,18 @@ class SandboxKeyExpiryTest {
     String sagaId = TestPayments.runEverySandboxStep(
         new SandboxPaymentServices(redis, Duration.ofHours(1), System::currentTimeMillis));
 
-    assertThat(redis.ttl(new SandboxKeys(sagaId).attempts())).isBetween(3_540L, 3_600L);
+    assertThat(redis.ttl(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts())).isBetween(3_540L, 3_600L);
   }
 
   /** The saga's keys as found in Redis, checked against the documented layout. */
   private List<String> keysOf(String sagaId) {
-    SandboxKeys keys = new SandboxKeys(sagaId);
+    SandboxKeys keys = SagaKeyspace.DEFAULT.sandbox(sagaId);
     List<String> expected = new ArrayList<>(List.of(
         keys.order(), keys.charges(), keys.refunds(), keys.ledger(), keys.attempts()));
     Stream.of(CREATE_ORDER, CALL_PAYMENT_CHANNEL, CREDIT_MERCHANT, REVERSE_MERCHANT_CREDIT,
             REFUND_PAYMENT, CANCEL_ORDER)
         .forEach(type -> expected.add(keys.attemptTimes(type)));
-    List<String> found = ScanIterator.scan(redis, ScanArgs.Builder.matches(SagaKeyspace.DEFAULT.sandbox(sagaId) + "*"))
+    List<String> found = ScanIterator.scan(redis, ScanArgs.Builder.matches(SagaKeyspace.DEFAULT.sandbox(sagaId).base() + "*"))
         .stream().toList();
     assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
     return found;

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
 import static org.paysaga.payment.sandbox.SandboxFailures.assertRefused;
@@ -29,7 +31,7 @@ class SandboxLedgerTest {
     assertThat(credit.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(credit.reference()).startsWith("le_");
     assertThat(again).isEqualTo(new SandboxEffect(credit.reference(), Outcome.REPLAYED));
-    assertThat(redis.hgetall(new SandboxKeys(sagaId).ledger())).containsExactly(
+    assertThat(redis.hgetall(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).containsExactly(
         Map.entry(sagaId + ":CreditMerchant", credit.reference() + "|1234|CNY|m_shop"));
   }
 
@@ -40,7 +42,7 @@ class SandboxLedgerTest {
 
     assertRefused(() -> ledger.credit(sagaId, payment), PaymentRefusals.MERCHANT_FROZEN);
 
-    assertThat(redis.exists(new SandboxKeys(sagaId).ledger())).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).isZero();
   }
 
   @Test
@@ -50,11 +52,11 @@ class SandboxLedgerTest {
 
     assertUnavailable(() -> ledger.credit(sagaId, payment), SandboxFailure.LEDGER_UNAVAILABLE);
     assertUnavailable(() -> ledger.credit(sagaId, payment), SandboxFailure.LEDGER_UNAVAILABLE);
-    assertThat(redis.exists(new SandboxKeys(sagaId).ledger())).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).isZero();
 
     assertThat(ledger.credit(sagaId, payment).outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(redis.hlen(new SandboxKeys(sagaId).ledger())).isEqualTo(1);
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), CREDIT_MERCHANT)).isEqualTo("3");
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).isEqualTo(1);
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), CREDIT_MERCHANT)).isEqualTo("3");
   }
 
   @Test
@@ -69,9 +71,9 @@ class SandboxLedgerTest {
     assertThat(reversal.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(reversal.reference()).startsWith("lr_");
     assertThat(again).isEqualTo(new SandboxEffect(reversal.reference(), Outcome.REPLAYED));
-    assertThat(redis.hget(new SandboxKeys(sagaId).ledger(), sagaId + ":ReverseMerchantCredit"))
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger(), sagaId + ":ReverseMerchantCredit"))
         .isEqualTo(reversal.reference() + "|" + credit.reference() + "|1234|CNY|m_shop");
-    assertThat(redis.hlen(new SandboxKeys(sagaId).ledger())).isEqualTo(2);
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).isEqualTo(2);
   }
 
   @Test
@@ -82,6 +84,6 @@ class SandboxLedgerTest {
 
     assertThat(reversal).isEqualTo(
         new SandboxEffect(SandboxLedger.NOTHING_TO_REVERSE, Outcome.NOTHING_TO_DO));
-    assertThat(redis.exists(new SandboxKeys(sagaId).ledger())).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).ledger())).isZero();
   }
 }

@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.sandbox.SandboxFailures.assertRefused;
 
@@ -19,7 +21,7 @@ class SandboxOrdersTest {
       new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, () -> NOW).orders();
   private final PaymentRequest payment = TestPayments.toMerchant("m_shop");
   private final String sagaId = TestPayments.sagaId(payment);
-  private final String orderKey = new SandboxKeys(sagaId).order();
+  private final String orderKey = SagaKeyspace.DEFAULT.sandbox(sagaId).order();
 
   @Test
   void createsTheOrderOnce() {

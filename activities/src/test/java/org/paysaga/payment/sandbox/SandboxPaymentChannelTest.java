@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
@@ -37,7 +39,7 @@ class SandboxPaymentChannelTest {
 
     assertThat(charge.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(charge.reference()).startsWith("ch_");
-    assertThat(redis.hgetall(new SandboxKeys(sagaId).charges()))
+    assertThat(redis.hgetall(SagaKeyspace.DEFAULT.sandbox(sagaId).charges()))
         .containsExactly(Map.entry(sagaId + ":CallPaymentChannel", charge.reference() + "|1234|CNY"));
   }
 
@@ -47,7 +49,7 @@ class SandboxPaymentChannelTest {
 
     assertThat(channel.charge(TestPayments.sagaId(payment), payment).outcome())
         .isEqualTo(Outcome.APPLIED);
-    assertThat(redis.hlen(new SandboxKeys(TestPayments.sagaId(payment)).charges())).isEqualTo(1);
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(TestPayments.sagaId(payment)).charges())).isEqualTo(1);
   }
 
   @Test
@@ -57,8 +59,8 @@ class SandboxPaymentChannelTest {
 
     assertRefused(() -> channel.charge(sagaId, payment), PaymentRefusals.CARD_DECLINED);
 
-    assertThat(redis.exists(new SandboxKeys(sagaId).charges())).isZero();
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("1");
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isZero();
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("1");
   }
 
   @Test
@@ -68,11 +70,11 @@ class SandboxPaymentChannelTest {
 
     assertUnavailable(() -> channel.charge(sagaId, payment), SandboxFailure.CHANNEL_UNAVAILABLE);
     assertUnavailable(() -> channel.charge(sagaId, payment), SandboxFailure.CHANNEL_UNAVAILABLE);
-    assertThat(redis.exists(new SandboxKeys(sagaId).charges())).isZero();
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isZero();
 
     assertThat(channel.charge(sagaId, payment).outcome()).isEqualTo(Outcome.APPLIED);
-    assertThat(redis.hlen(new SandboxKeys(sagaId).charges())).isEqualTo(1);
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("3");
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isEqualTo(1);
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("3");
   }
 
   @Test
@@ -84,8 +86,8 @@ class SandboxPaymentChannelTest {
     SandboxEffect second = channel.charge(sagaId, payment);
 
     assertThat(second).isEqualTo(new SandboxEffect(first.reference(), Outcome.REPLAYED));
-    assertThat(redis.hlen(new SandboxKeys(sagaId).charges())).isEqualTo(1);
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("2");
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isEqualTo(1);
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), CALL_PAYMENT_CHANNEL)).isEqualTo("2");
   }
 
   @Test
@@ -101,7 +103,7 @@ class SandboxPaymentChannelTest {
     assertThat(effects).extracting(SandboxEffect::outcome)
         .containsExactlyInAnyOrder(Outcome.APPLIED, Outcome.REPLAYED);
     assertThat(effects).extracting(SandboxEffect::reference).containsOnly(effects.get(0).reference());
-    assertThat(redis.hlen(new SandboxKeys(sagaId).charges())).isEqualTo(1);
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isEqualTo(1);
   }
 
   @Test
@@ -113,7 +115,7 @@ class SandboxPaymentChannelTest {
 
     assertThat(effects).filteredOn(effect -> effect.outcome() == Outcome.APPLIED).hasSize(1);
     assertThat(effects).extracting(SandboxEffect::reference).containsOnly(effects.get(0).reference());
-    assertThat(redis.hlen(new SandboxKeys(sagaId).charges())).isEqualTo(1);
+    assertThat(redis.hlen(SagaKeyspace.DEFAULT.sandbox(sagaId).charges())).isEqualTo(1);
   }
 
   @Test
@@ -128,7 +130,7 @@ class SandboxPaymentChannelTest {
     assertThat(refund.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(refund.reference()).startsWith("re_");
     assertThat(again).isEqualTo(new SandboxEffect(refund.reference(), Outcome.REPLAYED));
-    assertThat(redis.hgetall(new SandboxKeys(sagaId).refunds())).containsExactly(Map.entry(
+    assertThat(redis.hgetall(SagaKeyspace.DEFAULT.sandbox(sagaId).refunds())).containsExactly(Map.entry(
         sagaId + ":RefundPayment", refund.reference() + "|" + charge.reference() + "|1234|CNY"));
   }
 
@@ -141,8 +143,8 @@ class SandboxPaymentChannelTest {
 
     assertThat(refund).isEqualTo(
         new SandboxEffect(SandboxPaymentChannel.NOTHING_TO_REFUND, Outcome.NOTHING_TO_DO));
-    assertThat(redis.exists(new SandboxKeys(sagaId).refunds())).isZero();
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), REFUND_PAYMENT)).isEqualTo("1");
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).refunds())).isZero();
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), REFUND_PAYMENT)).isEqualTo("1");
   }
 
   @Test
@@ -154,8 +156,8 @@ class SandboxPaymentChannelTest {
     IntStream.range(0, 3).forEach(i ->
         assertUnavailable(() -> channel.refund(sagaId, payment), SandboxFailure.REFUND_FAILED));
 
-    assertThat(redis.exists(new SandboxKeys(sagaId).refunds())).isZero();
-    assertThat(redis.hget(new SandboxKeys(sagaId).attempts(), REFUND_PAYMENT)).isEqualTo("3");
+    assertThat(redis.exists(SagaKeyspace.DEFAULT.sandbox(sagaId).refunds())).isZero();
+    assertThat(redis.hget(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts(), REFUND_PAYMENT)).isEqualTo("3");
   }
 
   /** Runs {@code call} on {@code threads} threads released at the same moment. */

@@ -10,12 +10,11 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.paysaga.payment.PaymentSteps;
+import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.activity.SandboxPaymentActivities;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
-import org.paysaga.saga.SagaActivityOptions;
+import org.paysaga.wiring.SagaWorkerOptions;
 
 /**
  * The worker process of the baseline (B): {@link BarePaymentImpl} and the sandbox activities on
@@ -40,13 +39,14 @@ public final class BareWorker {
     redisClient.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(10))).build());
     StatefulRedisConnection<String, String> redis = redisClient.connect();
 
+    // The saga worker's defaults (step timeouts, sticky execution) on the baseline's own queue.
+    SagaWorkerOptions options = SagaWorkerOptions.builder().taskQueue(BarePayment.TASK_QUEUE).build();
     WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
-    Worker worker = factory.newWorker(BarePayment.TASK_QUEUE);
+    Worker worker = factory.newWorker(options.taskQueue());
     worker.registerWorkflowImplementationTypes(
-        SagaActivityOptions.implementationOptions(SagaActivityOptions.perStep(PaymentSteps.ALL, Map.of())),
-        BarePaymentImpl.class);
-    worker.registerActivitiesImplementations(
-        new SandboxPaymentActivities(SandboxPaymentServices.withoutBarrier(redis.sync())));
+        options.implementationOptions(PaymentSaga.WORKFLOW_TYPE), BarePaymentImpl.class);
+    worker.registerActivitiesImplementations(new SandboxPaymentActivities(new SandboxPaymentServices(
+        redis.sync(), options.keyspace(), options.idempotencyTtl(), options.clock(), new WithoutBarrier())));
     factory.start();
 
     // The worker's threads keep the JVM up; SIGTERM runs this hook.

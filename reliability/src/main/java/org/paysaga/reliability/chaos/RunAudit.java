@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.payment.sandbox.PaymentAudit;
-import org.paysaga.payment.sandbox.SandboxKeys;
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.reliability.stack.Waits;
 import org.paysaga.redis.SagaKeyspace;
@@ -55,11 +55,11 @@ final class RunAudit {
 
   /** Ledger keys of sagas the run never started: money nobody accounts for. */
   long unknownLedgerKeys(List<PlannedPayment> payments) {
-    Set<String> known = payments.stream().map(p -> new SandboxKeys(p.sagaId()).ledger()).collect(Collectors.toSet());
+    Set<String> known = payments.stream().map(p -> SagaKeyspace.DEFAULT.sandbox(p.sagaId()).ledger()).collect(Collectors.toSet());
     long unknown = 0;
     ScanCursor cursor = ScanCursor.INITIAL;
-    // Every saga's ledger: SandboxKeys.ledger() of any saga ID in the default keyspace.
-    ScanArgs args = ScanArgs.Builder.matches(SagaKeyspace.DEFAULT.sandbox("*") + "ledger").limit(1000);
+    // Every saga's ledger key: SagaKeyspace.sandbox(id).ledger() of any saga ID in the default keyspace.
+    ScanArgs args = ScanArgs.Builder.matches(SagaKeyspace.DEFAULT.sandbox("*").ledger()).limit(1000);
     do {
       KeyScanCursor<String> page = redis.scan(cursor, args);
       unknown += page.getKeys().stream().filter(key -> !known.contains(key)).count();

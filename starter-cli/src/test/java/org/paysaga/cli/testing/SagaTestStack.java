@@ -1,11 +1,9 @@
 package org.paysaga.cli.testing;
 
-import io.lettuce.core.api.sync.RedisCommands;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
-import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,28 +15,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.paysaga.saga.SagaSearchAttributes;
-import org.paysaga.barrier.IdempotencyBarrier;
-import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
-import org.paysaga.inflight.InflightRegistry;
-import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSagaClient;
-import org.paysaga.payment.PaymentSagaImpl;
-import org.paysaga.payment.PaymentSteps;
-import org.paysaga.payment.activity.SandboxPaymentActivities;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
-import org.paysaga.payment.sandbox.SandboxPaymentServices;
-import org.paysaga.redis.SagaKeyspace;
-import org.paysaga.saga.SagaCompensationImpl;
 import org.paysaga.saga.SagaSettings;
-import org.paysaga.saga.SagaSweeperImpl;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
-import org.paysaga.saga.SweeperSettings;
-import org.paysaga.sweeper.RedisSweeperActivities;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.wiring.SagaWorker;
+import org.paysaga.wiring.SagaWorkerOptions;
 
 /**
  * What the command tests run against, one per JVM: Temporal's test server bound to a loopback port
@@ -54,7 +41,6 @@ public final class SagaTestStack {
    * default keyspace ({@code saga:{dlq}:*}), so the worker writes there.
    */
   private static final SagaSettings RECOVERY = new SagaSettings(Duration.ofSeconds(1), Duration.ZERO);
-  private static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
   private static volatile SagaTestStack instance;
 
   private final int temporalPort;
@@ -76,19 +62,12 @@ public final class SagaTestStack {
     SagaSearchAttributes.register(stubs, "default");
     client = WorkflowClient.newInstance(stubs);
     workers = WorkerFactory.newInstance(client);
-    Worker worker = workers.newWorker(taskQueue);
-    worker.registerWorkflowImplementationTypes(PaymentSteps.implementationOptions(Map.of()),
-        PaymentSagaImpl.class, SagaCompensationImpl.class, SagaSweeperImpl.class);
-    RedisCommands<String, String> commands = redis.commands();
-    dlq = new DlqStore(commands, SagaKeyspace.DEFAULT);
-    InflightRegistry inflight = new InflightRegistry(commands, SagaKeyspace.DEFAULT);
-    IdempotencyBarrier barrier = new IdempotencyBarrier(commands);
-    RedisSagaLifecycle lifecycle = new RedisSagaLifecycle(inflight, dlq, barrier, RECOVERY, IDEMPOTENCY_TTL);
-    worker.registerActivitiesImplementations(
-        new SandboxPaymentActivities(new SandboxPaymentServices(commands)),
-        lifecycle,
-        new RedisSweeperActivities(inflight, dlq, barrier, lifecycle, client, SagaTypes.catalog(),
-            SweeperSettings.DEFAULTS, System::currentTimeMillis));
+    SagaWorker saga = new SagaWorker(client, redis.commands(), SagaWorkerOptions.builder()
+        .taskQueue(taskQueue)
+        .recovery(RECOVERY.recoveryInterval(), RECOVERY.giveUpAfter())
+        .build());
+    saga.newWorker(workers);
+    dlq = saga.stores().dlq();
     workers.start();
     sharedParked = startParking(SandboxMagicValues.CARD_REFUND_REFUSED);
   }

@@ -1,20 +1,24 @@
-package org.paysaga.payment.sandbox;
+package org.paysaga.reliability.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
+import org.paysaga.catalog.Defaults;
 import org.paysaga.redis.SagaKeyspace;
-import org.paysaga.barrier.BarrierKeys;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.sandbox.SandboxEffect;
 import org.paysaga.payment.sandbox.SandboxEffect.Outcome;
+import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
 
 /** The benchmark's baseline: the same sandbox writes, no barrier records, still once per key. */
-class SandboxWithoutBarrierTest {
+class WithoutBarrierTest {
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
-  private final SandboxPaymentServices sandbox = SandboxPaymentServices.withoutBarrier(redis);
+  private final SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, SagaKeyspace.DEFAULT,
+      Defaults.IDEMPOTENCY_TTL, System::currentTimeMillis, new WithoutBarrier());
 
   @Test
   void runsAPaymentThroughWithoutTouchingTheBarrier() {
