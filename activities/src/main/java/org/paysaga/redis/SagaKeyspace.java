@@ -1,5 +1,7 @@
 package org.paysaga.redis;
 
+import org.paysaga.catalog.Defaults;
+
 /**
  * The one catalogue of Redis key names: every key the saga layer and its sandbox write, under one prefix
  * ({@code saga.redis.key-prefix}, the CLI's {@code --redis-key-prefix}). The default {@code saga}
@@ -9,7 +11,7 @@ package org.paysaga.redis;
  * one cluster slot, and a saga's barrier and sandbox records share its slot.
  */
 public record SagaKeyspace(String prefix) {
-  public static final SagaKeyspace DEFAULT = new SagaKeyspace("saga");
+  public static final SagaKeyspace DEFAULT = new SagaKeyspace(Defaults.KEY_PREFIX);
 
   public SagaKeyspace {
     if (prefix == null || prefix.isBlank() || prefix.contains("{") || prefix.contains("}")) {

@@ -68,7 +68,7 @@ public final class SagaWorker {
     worker.registerWorkflowImplementationTypes(options.allStepsImplementationOptions(), SagaCompensationImpl.class);
     worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
     worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox),
-        new SandboxRefundActivities(stores.barrier(), redis, sandbox), lifecycle, sweeper);
+        new SandboxRefundActivities(stores.barrier(), redis, sandbox, options.idempotencyTtl()), lifecycle, sweeper);
   }
 
   /** Sticky execution on, unless the options turn it off (a queued sticky task then moves at once). */

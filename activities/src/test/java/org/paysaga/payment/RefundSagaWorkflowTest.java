@@ -1,5 +1,6 @@
 package org.paysaga.payment;
 
+import org.paysaga.catalog.Defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
@@ -100,6 +101,7 @@ class RefundSagaWorkflowTest {
   }
 
   private Map<String, String> adjustments(RefundRequest refund) {
-    return new MerchantAdjustments(RedisTestServer.get().commands()).all(refund.sagaId());
+    return new MerchantAdjustments(RedisTestServer.get().commands(), rig.keyspace, Defaults.IDEMPOTENCY_TTL)
+        .all(refund.sagaId());
   }
 }

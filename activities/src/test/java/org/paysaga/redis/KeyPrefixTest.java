@@ -1,5 +1,7 @@
 package org.paysaga.redis;
 
+import org.paysaga.catalog.Defaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.ScanArgs;
@@ -20,7 +22,7 @@ class KeyPrefixTest {
   @Test
   void everyKeyOfASagaCarriesTheDeploymentsPrefixAndTheDefaultOneSeesNone() {
     SagaKeyspace deploymentB = new SagaKeyspace("pay-eu-" + System.nanoTime());
-    SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, deploymentB, Duration.ofDays(7),
+    SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, deploymentB, Defaults.IDEMPOTENCY_TTL,
         System::currentTimeMillis);
     String sagaId = TestPayments.runEverySandboxStep(sandbox);
 

@@ -1,9 +1,10 @@
 package org.paysaga.worker;
 
+import org.paysaga.catalog.Defaults;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.paysaga.payment.PaymentSaga;
 import org.paysaga.saga.TemporalUi;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.worker.local.LocalStack;
@@ -23,8 +24,6 @@ import org.springframework.stereotype.Component;
 class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   private static final Logger log = LoggerFactory.getLogger("org.paysaga.worker");
   private static final String CLI = "java -jar starter-cli/target/saga-cli.jar";
-  private static final String DEFAULT_TEMPORAL = "127.0.0.1:7233";
-  private static final String DEFAULT_REDIS = "redis://127.0.0.1:6379";
 
   private final Environment environment;
   private final SagaProperties properties;
@@ -45,8 +44,8 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   }
 
   String report(Duration timeTaken) {
-    String target = environment.getProperty("spring.temporal.connection.target", DEFAULT_TEMPORAL);
-    String namespace = environment.getProperty("spring.temporal.namespace", "default");
+    String target = environment.getProperty("spring.temporal.connection.target", Defaults.TEMPORAL_ADDRESS);
+    String namespace = environment.getProperty("spring.temporal.namespace", Defaults.NAMESPACE);
     LocalStack local = localStack.getIfAvailable();
     String temporal = local != null ? local.temporal().describe() : target;
     String redisText = local != null ? local.redis().describe() : redis.describe();
@@ -73,17 +72,17 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
 
   private String cliCommand(String target, String namespace) {
     List<String> flags = new ArrayList<>();
-    if (!DEFAULT_TEMPORAL.equals(target)) {
+    if (!Defaults.TEMPORAL_ADDRESS.equals(target)) {
       flags.add("--temporal-address " + target);
     }
-    if (!"default".equals(namespace)) {
+    if (!Defaults.NAMESPACE.equals(namespace)) {
       flags.add("--namespace " + namespace);
     }
-    if (!PaymentSaga.DEFAULT_TASK_QUEUE.equals(properties.taskQueue())) {
+    if (!Defaults.TASK_QUEUE.equals(properties.taskQueue())) {
       flags.add("--task-queue " + properties.taskQueue());
     }
     String url = properties.redis().url().strip();
-    if (!DEFAULT_REDIS.equals(url)) {
+    if (!Defaults.REDIS_URL.equals(url)) {
       // Never print a password: with credentials in the URL, pass the variable along.
       flags.add(url.contains("@") ? "--redis-url \"$REDIS_URL\"" : "--redis-url " + url);
     }

@@ -1,5 +1,8 @@
 package org.paysaga.worker;
 
+import org.paysaga.saga.SagaMetrics;
+import org.paysaga.worker.temporal.TemporalWorkerConfiguration;
+
 import org.paysaga.saga.SagaSearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -88,7 +91,7 @@ class SagaWorkerContextTest {
   }
 
   @Autowired WorkflowClient client;
-  @Autowired @Qualifier("temporalWorkerFactory") WorkerFactory workerFactory;
+  @Autowired @Qualifier(TemporalWorkerConfiguration.WORKER_FACTORY_BEAN) WorkerFactory workerFactory;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private PaymentSagaClient payments;
@@ -203,7 +206,7 @@ class SagaWorkerContextTest {
     // Nothing else moved: every other saga series has the value it had before the replays.
     for (Scrape.Sample before : beforeReplay.samples()) {
       if (!before.name().startsWith("saga_") || before.name().startsWith("saga_duration_seconds")
-          || before.name().equals(SagaMeters.DLQ_SIZE) || before.series().contains("status=\"resolved\"")) {
+          || before.name().equals(SagaMetrics.DLQ_SIZE) || before.series().contains("status=\"resolved\"")) {
         continue;
       }
       assertThat(afterReplay.samples()).as(before.series())

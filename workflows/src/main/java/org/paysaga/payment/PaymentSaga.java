@@ -13,7 +13,6 @@ import org.paysaga.saga.SagaWorkflow;
 @WorkflowInterface
 public interface PaymentSaga extends SagaWorkflow {
   String WORKFLOW_TYPE = "PaymentSaga";
-  String DEFAULT_TASK_QUEUE = "payment-saga";
   String WORKFLOW_ID_PREFIX = "payment-";
 
   /** Runs the payment; the result says how it ended ({@code COMPLETED}, {@code COMPENSATED}...). */

@@ -1,5 +1,7 @@
 package org.paysaga.payment;
 
+import org.paysaga.catalog.Defaults;
+
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -40,7 +42,7 @@ public final class PaymentSagaClient {
     }
 
     public static Options defaults() {
-      return new Options(PaymentSaga.DEFAULT_TASK_QUEUE, null);
+      return new Options(Defaults.TASK_QUEUE, null);
     }
   }
 

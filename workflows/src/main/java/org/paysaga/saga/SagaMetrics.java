@@ -6,21 +6,29 @@ import io.temporal.workflow.Workflow;
 import com.uber.m3.util.Duration;
 
 /**
- * The saga metrics that workflow code emits (names from DESIGN.md). They go through
+ * The names of the eight saga metrics and their labels, defined once for the workflow code that
+ * emits the counters and timers and for the worker that registers them and the two gauges. They go through
  * {@link Workflow#getMetricsScope()}, which drops updates while the workflow replays, so a replay
  * or a worker restart never counts a saga, a step or a compensation twice. The worker app's
  * Micrometer registry turns them into Prometheus series.
  */
-final class SagaMetrics {
-  static final String SAGA_TOTAL = "saga_total";
-  static final String SAGA_DURATION = "saga_duration_seconds";
-  static final String STEP_TOTAL = "saga_step_total";
-  static final String STEP_DURATION = "saga_step_duration_seconds";
-  static final String COMPENSATION_TOTAL = "saga_compensation_total";
-  static final String COMPENSATION_RETRIES = "saga_compensation_retries";
+public final class SagaMetrics {
+  public static final String SAGA_TOTAL = "saga_total";
+  public static final String SAGA_DURATION = "saga_duration_seconds";
+  public static final String STEP_TOTAL = "saga_step_total";
+  public static final String STEP_DURATION = "saga_step_duration_seconds";
+  public static final String COMPENSATION_TOTAL = "saga_compensation_total";
+  public static final String COMPENSATION_RETRIES = "saga_compensation_retries";
+  /** Gauges, read from Redis by the worker. */
+  public static final String IN_PROGRESS = "saga_in_progress";
+  public static final String DLQ_SIZE = "saga_dlq_size";
 
-  private static final String SUCCESS = "success";
-  private static final String FAILED = "failed";
+  public static final String SAGA_TYPE = "saga_type";
+  public static final String STEP = "step";
+  public static final String STATUS = "status";
+  /** {@code status} of a step or a compensation. */
+  public static final String SUCCESS = "success";
+  public static final String FAILED = "failed";
 
   private final String sagaType;
 
@@ -29,23 +37,23 @@ final class SagaMetrics {
   }
 
   void sagaEnded(SagaStatus status, long durationMillis) {
-    Scope scope = scope(Map.of("saga_type", sagaType, "status", status.metricLabel()));
+    Scope scope = scope(Map.of(SAGA_TYPE, sagaType, STATUS, status.metricLabel()));
     scope.counter(SAGA_TOTAL).inc(1);
-    scope(Map.of("saga_type", sagaType)).timer(SAGA_DURATION).record(Duration.ofMillis(durationMillis));
+    scope(Map.of(SAGA_TYPE, sagaType)).timer(SAGA_DURATION).record(Duration.ofMillis(durationMillis));
   }
 
   void stepEnded(String step, boolean succeeded, long durationMillis) {
-    scope(Map.of("saga_type", sagaType, "step", step, "status", label(succeeded)))
+    scope(Map.of(SAGA_TYPE, sagaType, STEP, step, STATUS, label(succeeded)))
         .counter(STEP_TOTAL).inc(1);
-    scope(Map.of("saga_type", sagaType, "step", step))
+    scope(Map.of(SAGA_TYPE, sagaType, STEP, step))
         .timer(STEP_DURATION).record(Duration.ofMillis(durationMillis));
   }
 
   void compensationEnded(String step, boolean succeeded, int attempts) {
-    scope(Map.of("saga_type", sagaType, "step", step, "status", label(succeeded)))
+    scope(Map.of(SAGA_TYPE, sagaType, STEP, step, STATUS, label(succeeded)))
         .counter(COMPENSATION_TOTAL).inc(1);
     if (attempts > 1) {
-      scope(Map.of("saga_type", sagaType, "step", step))
+      scope(Map.of(SAGA_TYPE, sagaType, STEP, step))
           .counter(COMPENSATION_RETRIES).inc(attempts - 1L);
     }
   }

@@ -3,6 +3,7 @@ package org.paysaga.payment.sandbox;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import org.paysaga.catalog.Defaults;
 import org.paysaga.redis.SagaKeyspace;
 
 /**
@@ -10,29 +11,21 @@ import org.paysaga.redis.SagaKeyspace;
  * the merchant ledger, and the audit that reads a payment back.
  */
 public final class SandboxPaymentServices {
-  /** How long a saga's sandbox records live after their last write. */
-  public static final Duration DEFAULT_TTL = Duration.ofDays(7);
-
   private final SandboxOrders orders;
   private final SandboxPaymentChannel channel;
   private final SandboxLedger ledger;
   private final SandboxAudit audit;
 
   public SandboxPaymentServices(RedisClusterCommands<String, String> redis) {
-    this(redis, DEFAULT_TTL, System::currentTimeMillis);
+    this(redis, SagaKeyspace.DEFAULT, Defaults.IDEMPOTENCY_TTL, System::currentTimeMillis);
   }
 
   /**
+   * @param keyspace the deployment's key prefix: the sandbox's keys and the barrier's live under it
    * @param ttl lifetime of a saga's keys after their last write
    * @param clock epoch ms stamped on orders and attempts; tests on Temporal's time-skipping
    *     environment pass {@code testEnv::currentTimeMillis}
    */
-  public SandboxPaymentServices(
-      RedisClusterCommands<String, String> redis, Duration ttl, LongSupplier clock) {
-    this(redis, SagaKeyspace.DEFAULT, ttl, clock);
-  }
-
-  /** @param keyspace the deployment's key prefix: the sandbox's keys and the barrier's live under it */
   public SandboxPaymentServices(
       RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock) {
     this(redis, keyspace, ttl, clock, SandboxWrites.insideBarrier(keyspace));

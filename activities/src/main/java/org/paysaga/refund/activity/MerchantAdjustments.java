@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.catalog.Defaults;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.payment.sandbox.SandboxFailure;
 import org.paysaga.redis.LuaScript;
@@ -21,26 +22,28 @@ import org.paysaga.redis.LuaScript;
 public final class MerchantAdjustments {
   private static final LuaScript DEBIT = LuaScript.fromClasspath("lua/refund/debit.lua");
   private static final LuaScript UNDO = LuaScript.fromClasspath("lua/refund/undo-debit.lua");
-  private static final String TTL_SECONDS = Long.toString(Duration.ofDays(7).toSeconds());
   static final String NOTHING_TO_UNDO = "nothing-to-undo";
 
   private final RedisClusterCommands<String, String> redis;
   private final SagaKeyspace keyspace;
+  private final String ttlSeconds;
 
-  /** In the default keyspace. */
+  /** In the default keyspace, with the default TTL. */
   public MerchantAdjustments(RedisClusterCommands<String, String> redis) {
-    this(redis, SagaKeyspace.DEFAULT);
+    this(redis, SagaKeyspace.DEFAULT, Defaults.IDEMPOTENCY_TTL);
   }
 
-  public MerchantAdjustments(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
+  /** @param ttl lifetime of a refund saga's adjustments after their last write */
+  public MerchantAdjustments(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl) {
     this.redis = redis;
     this.keyspace = keyspace;
+    this.ttlSeconds = Long.toString(ttl.toSeconds());
   }
 
   /** Debits the merchant once per key; refused when the key was voided by an earlier undo. */
   String debit(String sagaId, String debitKey, PaymentRequest payment) {
     List<Object> reply = DEBIT.run(redis, ScriptOutputType.MULTI, List.of(key(sagaId)),
-        debitKey, adjustment("debit", payment), TTL_SECONDS);
+        debitKey, adjustment("debit", payment), ttlSeconds);
     if ("VOIDED".equals(reply.get(0))) {
       throw SandboxFailure.refusal(PaymentRefusals.SAGA_ALREADY_COMPENSATED,
           "the debit " + debitKey + " was voided by its undo before it arrived");
@@ -51,7 +54,7 @@ public final class MerchantAdjustments {
   /** Credits back the debit posted under {@code debitKey}, once; voids the key if there was none. */
   String undoDebit(String sagaId, String debitKey, String undoKey, PaymentRequest payment) {
     List<Object> reply = UNDO.run(redis, ScriptOutputType.MULTI, List.of(key(sagaId)),
-        debitKey, undoKey, adjustment("credit-back", payment), TTL_SECONDS);
+        debitKey, undoKey, adjustment("credit-back", payment), ttlSeconds);
     return "NOTHING_TO_DO".equals(reply.get(0)) ? NOTHING_TO_UNDO : reference((String) reply.get(1));
   }
 

@@ -1,6 +1,7 @@
 package org.paysaga.refund.activity;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.time.Duration;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
@@ -33,10 +34,11 @@ public final class SandboxRefundActivities implements RefundActivities {
   private final MerchantAdjustments adjustments;
   private final SandboxPaymentServices sandbox;
 
+  /** @param ttl lifetime of a refund's merchant adjustments after their last write */
   public SandboxRefundActivities(IdempotencyBarrier barrier, RedisClusterCommands<String, String> redis,
-      SandboxPaymentServices sandbox) {
+      SandboxPaymentServices sandbox, Duration ttl) {
     this.barrier = barrier;
-    this.adjustments = new MerchantAdjustments(redis, barrier.keyspace());
+    this.adjustments = new MerchantAdjustments(redis, barrier.keyspace(), ttl);
     this.sandbox = sandbox;
   }
 

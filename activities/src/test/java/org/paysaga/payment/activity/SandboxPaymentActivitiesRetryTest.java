@@ -1,5 +1,9 @@
 package org.paysaga.payment.activity;
 
+import org.paysaga.redis.SagaKeyspace;
+
+import org.paysaga.catalog.Defaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
@@ -44,8 +48,8 @@ class SandboxPaymentActivitiesRetryTest {
   static void startTemporal() {
     env = TestWorkflowEnvironment.newInstance();
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
-    sandbox = new SandboxPaymentServices(RedisTestServer.get().commands(),
-        SandboxPaymentServices.DEFAULT_TTL, env::currentTimeMillis);
+    sandbox = new SandboxPaymentServices(RedisTestServer.get().commands(), SagaKeyspace.DEFAULT,
+        Defaults.IDEMPOTENCY_TTL, env::currentTimeMillis);
     Worker worker = env.newWorker(StepProbe.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(StepProbeImpl.class);
     worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox));

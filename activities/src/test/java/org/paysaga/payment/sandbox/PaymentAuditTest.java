@@ -1,5 +1,9 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.redis.SagaKeyspace;
+
+import org.paysaga.catalog.Defaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
@@ -19,7 +23,7 @@ class PaymentAuditTest {
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
   private final SandboxPaymentServices sandbox =
-      new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, clock::get);
+      new SandboxPaymentServices(redis, SagaKeyspace.DEFAULT, Defaults.IDEMPOTENCY_TTL, clock::get);
 
   @Test
   void aCompletedPaymentAddsUp() {

@@ -55,7 +55,7 @@ class SandboxKeyExpiryTest {
   @Test
   void aParkedSagasChargeOutlivesTheTtlSoItsRetryRefundsIt() throws InterruptedException {
     // A 2 s TTL and a 3 s wait: time moved past the TTL while the saga sat in the DLQ.
-    SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, Duration.ofSeconds(2), System::currentTimeMillis);
+    SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, SagaKeyspace.DEFAULT, Duration.ofSeconds(2), System::currentTimeMillis);
     PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
     String sagaId = TestPayments.sagaId(payment);
     sandbox.orders().create(sagaId, payment);
@@ -75,7 +75,7 @@ class SandboxKeyExpiryTest {
   @Test
   void theAttemptLogsTtlIsConfigurable() {
     String sagaId = TestPayments.runEverySandboxStep(
-        new SandboxPaymentServices(redis, Duration.ofHours(1), System::currentTimeMillis));
+        new SandboxPaymentServices(redis, SagaKeyspace.DEFAULT, Duration.ofHours(1), System::currentTimeMillis));
 
     assertThat(redis.ttl(SagaKeyspace.DEFAULT.sandbox(sagaId).attempts())).isBetween(3_540L, 3_600L);
   }

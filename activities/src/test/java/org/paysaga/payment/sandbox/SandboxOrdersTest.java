@@ -1,5 +1,7 @@
 package org.paysaga.payment.sandbox;
 
+import org.paysaga.catalog.Defaults;
+
 import org.paysaga.redis.SagaKeyspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,7 @@ class SandboxOrdersTest {
 
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
   private final SandboxOrders orders =
-      new SandboxPaymentServices(redis, SandboxPaymentServices.DEFAULT_TTL, () -> NOW).orders();
+      new SandboxPaymentServices(redis, SagaKeyspace.DEFAULT, Defaults.IDEMPOTENCY_TTL, () -> NOW).orders();
   private final PaymentRequest payment = TestPayments.toMerchant("m_shop");
   private final String sagaId = TestPayments.sagaId(payment);
   private final String orderKey = SagaKeyspace.DEFAULT.sandbox(sagaId).order();

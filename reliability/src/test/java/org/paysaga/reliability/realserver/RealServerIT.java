@@ -1,5 +1,7 @@
 package org.paysaga.reliability.realserver;
 
+import org.paysaga.catalog.Defaults;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -218,7 +220,7 @@ class RealServerIT {
     // is a saga waiting on a timer: this one is in recovery (its refund always fails) after 14 s.
     String paymentNo = "rs-" + RUN + "-timeout";
     PaymentSagaClient shortLived = new PaymentSagaClient(stack.client,
-        new PaymentSagaClient.Options(PaymentSaga.DEFAULT_TASK_QUEUE, Duration.ofSeconds(18)));
+        new PaymentSagaClient.Options(Defaults.TASK_QUEUE, Duration.ofSeconds(18)));
     String sagaId = shortLived.start(PaymentRequests.parse(paymentNo, "m_frozen", "5.00", "CNY", "tok_refund_fail"))
         .sagaId();
 

@@ -3,8 +3,8 @@ package org.paysaga.worker.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,18 +13,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
-import org.paysaga.payment.PaymentSaga;
-import org.paysaga.catalog.SagaTypes;
-import org.paysaga.saga.SagaCatalog;
+import org.paysaga.catalog.Defaults;
+import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.SagaSettings;
-import org.paysaga.saga.StepDefinition;
+import org.paysaga.wiring.SagaWorkerOptions;
 import org.paysaga.saga.SweeperSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code saga.*} setting of the worker (DESIGN.md "Configuration"), validated at startup: a
+ * Every {@code saga.*} setting of the worker (docs/worker-app.md), validated at startup: a
  * bad value stops the app with a message naming the property. Spring's relaxed binding lets each
  * be set from the environment too ({@code SAGA_RECOVERY_INTERVAL=10s},
  * {@code SAGA_RECOVERY_GIVEUPAFTER=1h}, {@code SAGA_STEPS_CALLPAYMENTCHANNEL_STARTTOCLOSE=90s}).
@@ -36,15 +35,17 @@ import org.springframework.validation.annotation.Validated;
  * @param sweeper the sweeper that moves sagas Temporal gave up on into the DLQ
  * @param idempotency lifetime of idempotency (and sandbox) records once their saga ended
  * @param steps start-to-close timeout of each step by name ({@code CreateOrder}...), of every saga
- *     type this worker runs; a step left out keeps its default (DESIGN.md)
+ *     type this worker runs; a step left out keeps its default ({@code PaymentSteps}, {@code RefundSteps})
  * @param shutdown graceful shutdown on SIGTERM
  * @param redis the Redis at {@code REDIS_URL}
  * @param metrics how the Redis-backed gauges are read
+ * @param stickyExecution Temporal's sticky execution of workflow tasks ({@code saga.sticky-execution},
+ *     on); off only against Temporal's Java test server
  */
 @Validated
 @ConfigurationProperties("saga")
 public record SagaProperties(
-    @DefaultValue(PaymentSaga.DEFAULT_TASK_QUEUE) @NotBlank String taskQueue,
+    @DefaultValue(Defaults.TASK_QUEUE) @NotBlank String taskQueue,
     String temporalUiUrl,
     @DefaultValue @Valid Recovery recovery,
     @DefaultValue @Valid Sweeper sweeper,
@@ -52,7 +53,8 @@ public record SagaProperties(
     Map<String, @Valid Step> steps,
     @DefaultValue @Valid Shutdown shutdown,
     @DefaultValue @Valid Redis redis,
-    @DefaultValue @Valid Metrics metrics) {
+    @DefaultValue @Valid Metrics metrics,
+    Boolean stickyExecution) {
 
   public SagaProperties {
     temporalUiUrl = temporalUiUrl == null || temporalUiUrl.isBlank() ? null : temporalUiUrl.strip();
@@ -67,19 +69,33 @@ public record SagaProperties(
    *     ({@code saga.recovery.give-up-after}, 3d)
    */
   public record Recovery(
-      @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration interval,
-      @DefaultValue("3d") @NotNull @DurationMin(millis = 1) Duration giveUpAfter) {}
+      @DurationMin(millis = 1) Duration interval,
+      @DurationMin(millis = 1) Duration giveUpAfter) {
+    public Recovery {
+      interval = interval == null ? SagaSettings.DEFAULTS.recoveryInterval() : interval;
+      giveUpAfter = giveUpAfter == null ? SagaSettings.DEFAULTS.giveUpAfter() : giveUpAfter;
+    }
+  }
 
   /**
    * @param interval wait between sweeps ({@code saga.sweeper.interval}, 5m)
    * @param batchSize sagas examined per sweep ({@code saga.sweeper.batch-size}, 10)
    */
   public record Sweeper(
-      @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration interval,
-      @DefaultValue("10") @Min(1) @Max(1000) int batchSize) {}
+      @DurationMin(millis = 1) Duration interval,
+      @Min(1) @Max(1000) Integer batchSize) {
+    public Sweeper {
+      interval = interval == null ? SweeperSettings.DEFAULTS.interval() : interval;
+      batchSize = batchSize == null ? SweeperSettings.DEFAULTS.batchSize() : batchSize;
+    }
+  }
 
   /** @param ttl how long a saga's idempotency records live after it ended ({@code saga.idempotency.ttl}, 7d) */
-  public record Idempotency(@DefaultValue("7d") @NotNull @DurationMin(seconds = 1) Duration ttl) {}
+  public record Idempotency(@DurationMin(seconds = 1) Duration ttl) {
+    public Idempotency {
+      ttl = ttl == null ? Defaults.IDEMPOTENCY_TTL : ttl;
+    }
+  }
 
   /** @param startToClose bound of one attempt of the step's forward action and of its compensation */
   public record Step(@NotNull @DurationMin(millis = 1) Duration startToClose) {}
@@ -103,13 +119,13 @@ public record SagaProperties(
    *     {@code saga}): deployments sharing one Redis each take their own
    */
   public record Redis(
-      @DefaultValue("redis://127.0.0.1:6379") @NotBlank String url,
+      @DefaultValue(Defaults.REDIS_URL) @NotBlank String url,
       @DefaultValue("false") boolean cluster,
       @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration commandTimeout,
       String username,
       String password,
       String tlsCaFile,
-      @DefaultValue("saga") @Pattern(regexp = "[^{}\\s]+",
+      @DefaultValue(Defaults.KEY_PREFIX) @Pattern(regexp = "[^{}\\s]+",
           message = "must be non-blank, without braces or spaces") String keyPrefix) {
 
     @Override
@@ -127,38 +143,24 @@ public record SagaProperties(
    */
   public record Metrics(@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration gaugeRefresh) {}
 
-  /** The recovery settings the sagas read through their lifecycle local activity. */
-  public SagaSettings sagaSettings() {
-    Map<String, Duration> timeouts = new LinkedHashMap<>();
-    catalog().all().values().forEach(steps -> steps.forEach(step -> timeouts.put(step.step(), step.startToClose())));
-    return new SagaSettings(recovery.interval(), recovery.giveUpAfter(), timeouts);
+  /** The saga worker these settings describe. */
+  public SagaWorkerOptions workerOptions() {
+    SagaWorkerOptions.Builder builder = SagaWorkerOptions.builder()
+        .taskQueue(taskQueue)
+        .keyspace(new SagaKeyspace(redis.keyPrefix()))
+        .recovery(recovery.interval(), recovery.giveUpAfter())
+        .sweeper(new SweeperSettings(sweeper.interval(), sweeper.batchSize()))
+        .stepTimeouts(stepTimeouts())
+        .idempotencyTtl(idempotency.ttl());
+    if (stickyExecution != null) {
+      builder.stickyExecution(stickyExecution);
+    }
+    return builder.build();
   }
 
-  public SweeperSettings sweeperSettings() {
-    return new SweeperSettings(sweeper.interval(), sweeper.batchSize());
-  }
-
-  /** Configured timeouts by exact step name ({@code CallPaymentChannel} -> 90s), for overrides. */
+  /** Configured timeouts by exact step name ({@code CallPaymentChannel} -> 90s). */
   public Map<String, Duration> stepTimeouts() {
     return stepTimeouts(steps);
-  }
-
-  /**
-   * Every saga type this worker runs ({@link SagaTypes}) with the configured step timeouts applied:
-   * what the workers, the sweeper and the compensation workflow use.
-   */
-  public SagaCatalog catalog() {
-    Map<String, Duration> overrides = stepTimeouts();
-    Map<String, List<StepDefinition>> types = new LinkedHashMap<>();
-    SagaTypes.catalog().all().forEach((type, definitions) -> types.put(type, definitions.stream()
-        .map(s -> new StepDefinition(s.step(), s.compensation(), overrides.getOrDefault(s.step(), s.startToClose())))
-        .toList()));
-    return new SagaCatalog(types);
-  }
-
-  /** The payment saga's steps with the configured timeouts applied. */
-  public List<StepDefinition> paymentSteps() {
-    return catalog().steps(PaymentSaga.WORKFLOW_TYPE).orElseThrow();
   }
 
   /**
@@ -166,8 +168,7 @@ public record SagaProperties(
    * the environment ({@code SAGA_STEPS_CALLPAYMENTCHANNEL_STARTTOCLOSE}) gives {@code callpaymentchannel}.
    */
   private static Map<String, Duration> stepTimeouts(Map<String, Step> configured) {
-    List<String> stepNames = SagaTypes.catalog().all().values().stream()
-        .flatMap(List::stream).map(StepDefinition::step).distinct().toList();
+    List<String> stepNames = SagaWorkerOptions.Builder.stepNames();
     Map<String, String> known = stepNames.stream()
         .collect(Collectors.toMap(SagaProperties::normalize, s -> s));
     Map<String, Duration> result = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.worker.redis.SagaRedis;
+import org.paysaga.worker.temporal.TemporalWorkerConfiguration;
 import org.paysaga.worker.temporal.WorkerStarter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ public class HealthConfiguration {
   @Bean
   TemporalHealthIndicator temporalHealthIndicator(
       @Qualifier("temporalWorkflowServiceStubs") WorkflowServiceStubs stubs,
-      @Qualifier("temporalWorkerFactory") WorkerFactory workerFactory, WorkerStarter starter,
+      @Qualifier(TemporalWorkerConfiguration.WORKER_FACTORY_BEAN) WorkerFactory workerFactory, WorkerStarter starter,
       @Value("${spring.temporal.connection.target}") String target,
       @Value("${spring.temporal.namespace:default}") String namespace,
       SagaProperties properties) {

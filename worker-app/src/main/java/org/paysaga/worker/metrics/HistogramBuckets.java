@@ -1,5 +1,6 @@
 package org.paysaga.worker.metrics;
 
+import org.paysaga.saga.SagaMetrics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
@@ -33,7 +34,7 @@ public final class HistogramBuckets implements MeterFilter {
       return config;
     }
     String name = id.getName();
-    if (name.equals(SagaMeters.SAGA_DURATION) || name.equals(SagaMeters.STEP_DURATION)) {
+    if (name.equals(SagaMetrics.SAGA_DURATION) || name.equals(SagaMetrics.STEP_DURATION)) {
       return buckets(SAGA).merge(config);
     }
     if (name.startsWith("temporal_")) {

@@ -2,9 +2,9 @@ package org.paysaga.worker.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.paysaga.dlq.DlqStore;
-import org.paysaga.inflight.InflightRegistry;
-import org.paysaga.saga.SagaCatalog;
+import org.paysaga.wiring.SagaStores;
+import org.paysaga.wiring.SagaWorker;
+import org.paysaga.wiring.SagaWorkerOptions;
 import org.paysaga.worker.config.SagaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,15 +28,14 @@ public class MetricsConfiguration {
   }
 
   @Bean
-  MeterBinder sagaMetersAtZero(SagaCatalog catalog,
-      @Value("${spring.temporal.namespace:default}") String namespace, SagaProperties properties) {
-    return registry -> SagaMeters.registerAtZero(registry, catalog, namespace, properties.taskQueue());
+  MeterBinder sagaMetersAtZero(SagaWorkerOptions options, @Value("${spring.temporal.namespace}") String namespace) {
+    return registry -> SagaMeters.registerAtZero(registry, options.catalog(), namespace, options.taskQueue());
   }
 
   /** {@code saga_in_progress} = the in-flight registry's size, {@code saga_dlq_size} = the DLQ index's. */
   @Bean
-  RedisSagaGauges redisSagaGauges(MeterRegistry registry, InflightRegistry inflight, DlqStore dlq,
-      SagaProperties properties) {
-    return new RedisSagaGauges(registry, inflight::size, dlq::size, properties.metrics().gaugeRefresh());
+  RedisSagaGauges redisSagaGauges(MeterRegistry registry, SagaWorker sagaWorker, SagaProperties properties) {
+    SagaStores stores = sagaWorker.stores();
+    return new RedisSagaGauges(registry, stores.inflight()::size, stores.dlq()::size, properties.metrics().gaugeRefresh());
   }
 }

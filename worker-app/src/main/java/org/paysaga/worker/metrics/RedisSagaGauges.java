@@ -1,5 +1,6 @@
 package org.paysaga.worker.metrics;
 
+import org.paysaga.saga.SagaMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -35,10 +36,10 @@ public final class RedisSagaGauges implements DisposableBean {
     this.inflight = inflight;
     this.dlq = dlq;
     this.refresh = refresh;
-    Gauge.builder(SagaMeters.IN_PROGRESS, this, RedisSagaGauges::inProgress)
+    Gauge.builder(SagaMetrics.IN_PROGRESS, this, RedisSagaGauges::inProgress)
         .description("Sagas started and not yet ended or parked (Redis saga:{inflight})")
         .register(registry);
-    Gauge.builder(SagaMeters.DLQ_SIZE, this, RedisSagaGauges::dlqSize)
+    Gauge.builder(SagaMetrics.DLQ_SIZE, this, RedisSagaGauges::dlqSize)
         .description("Sagas parked in the dead-letter queue (Redis saga:{dlq}:index)")
         .register(registry);
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -10,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paysaga.saga.SagaCatalog;
+import org.paysaga.saga.SagaMetrics;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.StepDefinition;
 
 /**
- * The saga metrics of DESIGN.md. The workflow code emits them through
+ * The saga metrics ({@link SagaMetrics}). The workflow code emits them through
  * {@code Workflow.getMetricsScope()} (replay-safe), which the Temporal starter connects to this
  * app's Micrometer registry; this class only registers every series a saga type can produce at
  * zero when the worker starts.
@@ -27,20 +28,11 @@ import org.paysaga.saga.StepDefinition;
  * them, so these are the very series the workflows later increment.
  */
 public final class SagaMeters {
-  public static final String SAGA_TOTAL = "saga_total";
-  public static final String SAGA_DURATION = "saga_duration_seconds";
-  public static final String STEP_TOTAL = "saga_step_total";
-  public static final String STEP_DURATION = "saga_step_duration_seconds";
-  public static final String COMPENSATION_TOTAL = "saga_compensation_total";
-  public static final String COMPENSATION_RETRIES = "saga_compensation_retries";
-  public static final String IN_PROGRESS = "saga_in_progress";
-  public static final String DLQ_SIZE = "saga_dlq_size";
-
   /** Saga outcomes as {@code saga_total{status}} shows them. */
   public static final List<String> SAGA_STATUSES = List.of(
       SagaStatus.COMPLETED.metricLabel(), SagaStatus.COMPENSATED.metricLabel(),
       SagaStatus.FAILED.metricLabel(), SagaStatus.DLQ.metricLabel(), SagaStatus.RESOLVED.metricLabel());
-  public static final List<String> STEP_STATUSES = List.of("success", "failed");
+  public static final List<String> STEP_STATUSES = List.of(SagaMetrics.SUCCESS, SagaMetrics.FAILED);
 
   private SagaMeters() {}
 
@@ -58,24 +50,24 @@ public final class SagaMeters {
   private static void register(MeterRegistry registry, Map<String, String> scope, String sagaType,
       List<StepDefinition> steps, boolean forwardSteps) {
     for (String status : SAGA_STATUSES) {
-      Counter.builder(SAGA_TOTAL).tags(tags(scope, "saga_type", sagaType, "status", status)).register(registry);
+      Counter.builder(SagaMetrics.SAGA_TOTAL).tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType, SagaMetrics.STATUS, status)).register(registry);
     }
-    Timer.builder(SAGA_DURATION).tags(tags(scope, "saga_type", sagaType)).register(registry);
+    Timer.builder(SagaMetrics.SAGA_DURATION).tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType)).register(registry);
     for (StepDefinition step : steps) {
       if (forwardSteps) {
         for (String status : STEP_STATUSES) {
-          Counter.builder(STEP_TOTAL)
-              .tags(tags(scope, "saga_type", sagaType, "step", step.step(), "status", status)).register(registry);
+          Counter.builder(SagaMetrics.STEP_TOTAL)
+              .tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType, SagaMetrics.STEP, step.step(), SagaMetrics.STATUS, status)).register(registry);
         }
-        Timer.builder(STEP_DURATION).tags(tags(scope, "saga_type", sagaType, "step", step.step())).register(registry);
+        Timer.builder(SagaMetrics.STEP_DURATION).tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType, SagaMetrics.STEP, step.step())).register(registry);
       }
       if (step.compensation() != null) {
         for (String status : STEP_STATUSES) {
-          Counter.builder(COMPENSATION_TOTAL)
-              .tags(tags(scope, "saga_type", sagaType, "step", step.step(), "status", status)).register(registry);
+          Counter.builder(SagaMetrics.COMPENSATION_TOTAL)
+              .tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType, SagaMetrics.STEP, step.step(), SagaMetrics.STATUS, status)).register(registry);
         }
-        Counter.builder(COMPENSATION_RETRIES)
-            .tags(tags(scope, "saga_type", sagaType, "step", step.step())).register(registry);
+        Counter.builder(SagaMetrics.COMPENSATION_RETRIES)
+            .tags(tags(scope, SagaMetrics.SAGA_TYPE, sagaType, SagaMetrics.STEP, step.step())).register(registry);
       }
     }
   }

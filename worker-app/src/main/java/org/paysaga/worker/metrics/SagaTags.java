@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.temporal.serviceclient.MetricsTag;
 import java.util.List;
 import java.util.Set;
+import org.paysaga.saga.SagaMetrics;
 
 /**
  * Keeps the saga metrics' tags to the ones that mean something: the saga's own
@@ -16,10 +17,7 @@ import java.util.Set;
  * the SDK version adds, which Prometheus requires of every series of one name.
  */
 public final class SagaTags implements MeterFilter {
-  public static final String SAGA_TYPE = "saga_type";
-  public static final String STEP = "step";
-  public static final String STATUS = "status";
-  static final Set<String> KEPT = Set.of(SAGA_TYPE, STEP, STATUS,
+  static final Set<String> KEPT = Set.of(SagaMetrics.SAGA_TYPE, SagaMetrics.STEP, SagaMetrics.STATUS,
       MetricsTag.NAMESPACE, MetricsTag.TASK_QUEUE, MetricsTag.WORKFLOW_TYPE);
 
   @Override

@@ -1,21 +1,14 @@
 package org.paysaga.worker.temporal;
 
-import io.temporal.activity.ActivityOptions;
-import io.temporal.spring.boot.WorkerOptionsCustomizer;
-import io.temporal.spring.boot.WorkflowImplementationOptionsCustomizer;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import org.paysaga.saga.SagaActivityOptions;
-import org.paysaga.saga.SagaCatalog;
-import org.paysaga.saga.SagaCompensation;
+import org.paysaga.wiring.SagaWorker;
+import org.paysaga.wiring.SagaWorkerOptions;
 import org.paysaga.worker.config.SagaProperties;
-import org.paysaga.worker.local.LocalStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,63 +18,35 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * What the worker adds to the Temporal starter: the configured step timeouts on the saga
- * workflows, the saga catalog, and the graceful stop of the workers. The workers themselves (task
- * queue, workflow classes, activity beans) are declared in application.yaml under
- * {@code spring.temporal.workers}.
+ * The saga worker on the Temporal starter's client: its options from {@code saga.*}, the one
+ * wiring of workflows and activities ({@link SagaWorker}), the worker factory, and its start and
+ * graceful stop. The starter provides the connection, the client and the metrics scope.
  */
 @Configuration(proxyBeanMethods = false)
 public class TemporalWorkerConfiguration {
+  public static final String WORKER_FACTORY_BEAN = "sagaWorkerFactory";
   private static final Logger log = LoggerFactory.getLogger(TemporalWorkerConfiguration.class);
 
-  /** The saga types this worker runs, with the configured step timeouts. */
   @Bean
-  SagaCatalog sagaCatalog(SagaProperties properties) {
-    return properties.catalog();
+  SagaWorkerOptions sagaWorkerOptions(SagaProperties properties) {
+    return properties.workerOptions();
   }
 
-  /**
-   * Registers each saga workflow with its steps' start-to-close timeouts
-   * ({@code saga.steps.<Step>.start-to-close}) keyed by activity type, so configuration wins over
-   * the workflow code's fallback (see {@link SagaActivityOptions}). A saga type is found in the
-   * catalog by its workflow type; the generic compensation workflow runs the compensations of every
-   * type and gets all of them.
-   */
   @Bean
-  WorkflowImplementationOptionsCustomizer sagaStepTimeouts(SagaCatalog catalog) {
-    Map<String, Map<String, ActivityOptions>> byWorkflowType = new HashMap<>();
-    Map<String, ActivityOptions> all = new HashMap<>();
-    catalog.all().forEach((type, steps) -> {
-      Map<String, ActivityOptions> perStep = SagaActivityOptions.perStep(steps, Map.of());
-      byWorkflowType.put(type, perStep);
-      all.putAll(perStep);
-    });
-    byWorkflowType.put(SagaCompensation.WORKFLOW_TYPE, all);
-    return (builder, worker, implementation, workflowMethod) -> {
-      Map<String, ActivityOptions> perStep =
-          workflowMethod == null ? null : byWorkflowType.get(workflowMethod.getName());
-      return perStep == null ? builder : builder.setActivityOptions(perStep);
-    };
-  }
-
-  /**
-   * Sticky execution (Temporal's default) stays on against a real server. It goes off when
-   * {@code saga.sticky-execution=false} or when the {@code local} profile runs Temporal's Java test
-   * server: that server never hands a workflow task queued on a stopped worker's sticky queue to
-   * another worker (it implements neither the sticky schedule-to-start timeout nor the
-   * ShutdownWorker call), so a saga would hang after a worker restart. Each workflow task then goes
-   * to the shared queue and replays the saga's short history (docs/design.md "Engines").
-   */
-  @Bean
-  WorkerOptionsCustomizer stickyExecution(Environment environment, ObjectProvider<LocalStack> localStack) {
-    LocalStack local = localStack.getIfAvailable();
-    boolean javaTestServer = local != null && local.temporal().javaTestServer();
-    boolean sticky = environment.getProperty("saga.sticky-execution", Boolean.class, true) && !javaTestServer;
-    if (javaTestServer) {
-      log.info("Sticky execution off: Temporal's Java test server cannot move a stopped worker's sticky tasks");
+  SagaWorker sagaWorker(WorkflowClient client, RedisClusterCommands<String, String> redisCommands,
+      SagaWorkerOptions options) {
+    if (!options.stickyExecution()) {
+      log.info("Sticky execution off (saga.sticky-execution=false): every workflow task replays the saga's history");
     }
-    return (options, workerName, taskQueue) -> sticky ? options
-        : options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    return new SagaWorker(client, redisCommands, options);
+  }
+
+  /** One worker on the saga task queue; started by {@link WorkerStarter} once the app is ready. */
+  @Bean(WORKER_FACTORY_BEAN)
+  WorkerFactory sagaWorkerFactory(WorkflowClient client, SagaWorker sagaWorker) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    sagaWorker.newWorker(factory);
+    return factory;
   }
 
   /** A CA and a server name for TLS to Temporal beyond the starter's properties. */
@@ -95,7 +60,7 @@ public class TemporalWorkerConfiguration {
   }
 
   @Bean
-  WorkerStarter workerStarter(@Qualifier("temporalWorkerFactory") WorkerFactory workerFactory,
+  WorkerStarter workerStarter(@Qualifier(WORKER_FACTORY_BEAN) WorkerFactory workerFactory,
       @Qualifier("temporalWorkflowServiceStubs") WorkflowServiceStubs stubs, ApplicationEventPublisher events,
       Environment environment, ConfigurableApplicationContext context) {
     SearchAttributeCheck check = new SearchAttributeCheck(stubs, environment.getProperty("spring.temporal.namespace", "default"));
@@ -108,7 +73,7 @@ public class TemporalWorkerConfiguration {
 
   @Bean
   WorkerShutdown workerShutdown(
-      @Qualifier("temporalWorkerFactory") WorkerFactory workerFactory, SagaProperties properties) {
+      @Qualifier(WORKER_FACTORY_BEAN) WorkerFactory workerFactory, SagaProperties properties) {
     return new WorkerShutdown(workerFactory, properties.shutdown().gracePeriod());
   }
 }

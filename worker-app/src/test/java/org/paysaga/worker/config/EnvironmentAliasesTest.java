@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paysaga.catalog.Defaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
@@ -32,6 +33,29 @@ class EnvironmentAliasesTest {
     assertThat(environment.getProperty("saga.temporal-tls.ca-file")).isEqualTo("/certs/ca.pem");
     assertThat(environment.getProperty("saga.redis.password")).isEqualTo("s3cret");
     assertThat(environment.getProperty("saga.temporal-tls.server-name")).as("blank means unset").isNull();
+  }
+
+  @Test
+  void theDesignVariablesConfigureTemporalRedisAndTheTaskQueue() {
+    StandardEnvironment environment = environment(Map.of(
+        "TEMPORAL_ADDRESS", "temporal:7233", "TEMPORAL_NAMESPACE", "payments",
+        "SAGA_TASK_QUEUE", "pay-eu", "REDIS_URL", "redis://redis:6379", "TEMPORAL_UI_URL", "http://ui:8233"));
+    new EnvironmentAliases().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("spring.temporal.connection.target")).isEqualTo("temporal:7233");
+    assertThat(environment.getProperty("spring.temporal.namespace")).isEqualTo("payments");
+    assertThat(environment.getProperty("saga.task-queue")).isEqualTo("pay-eu");
+    assertThat(environment.getProperty("saga.redis.url")).isEqualTo("redis://redis:6379");
+    assertThat(environment.getProperty("saga.temporal-ui-url")).isEqualTo("http://ui:8233");
+  }
+
+  @Test
+  void withoutThemTheStarterGetsTheProductDefaults() {
+    StandardEnvironment environment = environment(Map.of());
+    new EnvironmentAliases().postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("spring.temporal.connection.target")).isEqualTo(Defaults.TEMPORAL_ADDRESS);
+    assertThat(environment.getProperty("spring.temporal.namespace")).isEqualTo(Defaults.NAMESPACE);
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paysaga.payment.PaymentSaga;
+import org.paysaga.wiring.SagaWorkerOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,10 +38,14 @@ class SagaPropertiesTest {
       assertThat(p.shutdown().gracePeriod()).isEqualTo(Duration.ofSeconds(30));
       assertThat(p.redis().url()).isEqualTo("redis://127.0.0.1:6379");
       assertThat(p.redis().keyPrefix()).isEqualTo("saga");
-      assertThat(p.paymentSteps()).extracting(s -> s.step() + "=" + s.startToClose()).containsExactly(
-          "CreateOrder=PT30S", "CallPaymentChannel=PT1M", "CreditMerchant=PT30S", "CompleteOrder=PT30S");
-      assertThat(p.sagaSettings().recoveryInterval()).isEqualTo(Duration.ofMinutes(5));
-      assertThat(p.sweeperSettings().batchSize()).isEqualTo(10);
+      SagaWorkerOptions options = p.workerOptions();
+      assertThat(options.catalog().steps(PaymentSaga.WORKFLOW_TYPE).orElseThrow())
+          .extracting(s -> s.step() + "=" + s.startToClose()).containsExactly(
+              "CreateOrder=PT30S", "CallPaymentChannel=PT1M", "CreditMerchant=PT30S", "CompleteOrder=PT30S");
+      assertThat(options.sagaSettings().recoveryInterval()).isEqualTo(Duration.ofMinutes(5));
+      assertThat(options.sweeper().batchSize()).isEqualTo(10);
+      assertThat(options.stickyExecution()).isTrue();
+      assertThat(options.keyspace().prefix()).isEqualTo("saga");
     });
   }
 
@@ -54,7 +60,8 @@ class SagaPropertiesTest {
           SagaProperties p = context.getBean(SagaProperties.class);
           assertThat(p.stepTimeouts()).isEqualTo(Map.of(
               "CallPaymentChannel", Duration.ofSeconds(90), "CreditMerchant", Duration.ofSeconds(45)));
-          assertThat(p.paymentSteps()).extracting(s -> s.startToClose()).containsExactly(
+          assertThat(p.workerOptions().catalog().steps(PaymentSaga.WORKFLOW_TYPE).orElseThrow())
+              .extracting(s -> s.startToClose()).containsExactly(
               Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(45), Duration.ofSeconds(30));
           assertThat(p.recovery().giveUpAfter()).isEqualTo(Duration.ofHours(1));
         });
