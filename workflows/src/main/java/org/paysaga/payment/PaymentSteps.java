@@ -26,8 +26,8 @@ public final class PaymentSteps {
   private PaymentSteps() {}
 
   /**
-   * What a worker registers {@link PaymentSagaImpl} with: each step's timeout, overridden by
-   * configuration ({@code saga.steps.<Step>.start-to-close}) where given.
+   * Options to register {@link PaymentSagaImpl} with on a worker built by hand (the tests'): each
+   * step's timeout, overridden where {@code timeoutOverrides} names the step.
    */
   public static WorkflowImplementationOptions implementationOptions(Map<String, Duration> timeoutOverrides) {
     return SagaActivityOptions.implementationOptions(SagaActivityOptions.perStep(ALL, timeoutOverrides));

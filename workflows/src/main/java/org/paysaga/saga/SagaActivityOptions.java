@@ -9,20 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Activity options of every saga: the 2/4/8 s retry policy (DESIGN.md) for forward actions and
+ * Activity options of every saga: the 2/4/8 s retry policy for forward actions and
  * compensations alike, and a start-to-close timeout per step.
  *
  * <p>Why the per-step timeouts travel through {@link WorkflowImplementationOptions} and not through
  * the workflow code: options passed to {@code Workflow.newActivityStub} per method would win over
  * the worker's, so configuration could not override them. The workflow only sets {@link #base};
- * the worker registers the workflow with {@link #implementationOptions}.
+ * the worker registers the workflow with the per-activity-type options of {@link #perStep}
+ * ({@link #implementationOptions} wraps them for a worker registered by hand).
  */
 public final class SagaActivityOptions {
   /** First retry after 2 s, then 4 s, then 8 s: four attempts in all. */
   public static final Duration INITIAL_INTERVAL = Duration.ofSeconds(2);
   public static final double BACKOFF_COEFFICIENT = 2.0;
   public static final int MAXIMUM_ATTEMPTS = 4;
-  /** Used only if a saga workflow is registered without {@link #implementationOptions}. */
+  /** Used only if a saga workflow is registered without the options of {@link #perStep}. */
   public static final Duration FALLBACK_START_TO_CLOSE = Duration.ofSeconds(30);
 
   private SagaActivityOptions() {}

@@ -6,7 +6,7 @@ import io.temporal.workflow.Workflow;
 import com.uber.m3.util.Duration;
 
 /**
- * The saga metrics that workflow code emits (names from DESIGN.md). They go through
+ * The saga metrics that workflow code emits (names: docs/worker-app.md "Metrics"). They go through
  * {@link Workflow#getMetricsScope()}, which drops updates while the workflow replays, so a replay
  * or a worker restart never counts a saga, a step or a compensation twice. The worker app's
  * Micrometer registry turns them into Prometheus series.

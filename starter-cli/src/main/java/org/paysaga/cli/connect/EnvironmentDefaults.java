@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Defaults of the global options: the first of the option's environment variables that is set and
- * not blank, otherwise the local default of DESIGN.md ("Configuration"). The TLS and API key
- * options also read the worker app's variables ({@code SPRING_TEMPORAL_CONNECTION_*}), so a shell
- * set up for the worker reaches the same Temporal.
+ * not blank, otherwise the local default (docs/cli.md, "Global options and the environment"). The
+ * TLS and API key options also read the worker app's variables
+ * ({@code SPRING_TEMPORAL_CONNECTION_*}), so a shell set up for the worker reaches the same
+ * Temporal.
  */
 public final class EnvironmentDefaults implements IDefaultValueProvider {
   /** Option -> its environment variables, first wins, and the fallback (null: none). */

@@ -24,9 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code saga.*} setting of the worker (DESIGN.md "Configuration"), validated at startup: a
- * bad value stops the app with a message naming the property. Spring's relaxed binding lets each
- * be set from the environment too ({@code SAGA_RECOVERY_INTERVAL=10s},
+ * Every {@code saga.*} setting of the worker (docs/worker-app.md "Configuration"), validated at
+ * startup: a bad value stops the app with a message naming the property. Spring's relaxed binding
+ * lets each be set from the environment too ({@code SAGA_RECOVERY_INTERVAL=10s},
  * {@code SAGA_RECOVERY_GIVEUPAFTER=1h}, {@code SAGA_STEPS_CALLPAYMENTCHANNEL_STARTTOCLOSE=90s}).
  *
  * @param taskQueue the saga workers' task queue ({@code SAGA_TASK_QUEUE})
@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sweeper the sweeper that moves sagas Temporal gave up on into the DLQ
  * @param idempotency lifetime of idempotency (and sandbox) records once their saga ended
  * @param steps start-to-close timeout of each step by name ({@code CreateOrder}...), of every saga
- *     type this worker runs; a step left out keeps its default (DESIGN.md)
+ *     type this worker runs; a step left out keeps its {@code StepDefinition}'s default
  * @param shutdown graceful shutdown on SIGTERM
  * @param redis the Redis at {@code REDIS_URL}
  * @param metrics how the Redis-backed gauges are read

@@ -15,7 +15,7 @@ import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.StepDefinition;
 
 /**
- * The saga metrics of DESIGN.md. The workflow code emits them through
+ * The saga metrics (docs/worker-app.md "Metrics"). The workflow code emits them through
  * {@code Workflow.getMetricsScope()} (replay-safe), which the Temporal starter connects to this
  * app's Micrometer registry; this class only registers every series a saga type can produce at
  * zero when the worker starts.

@@ -10,15 +10,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Redis stores of DESIGN.md "Redis" on the worker's connection: the idempotency barrier, the
- * DLQ and the in-flight registry. The saga lifecycle, the sweeper and the gauges share them.
+ * The Redis stores (docs/idempotency-and-dlq.md) on the worker's connection: the idempotency
+ * barrier, the DLQ and the in-flight registry. The saga lifecycle, the sweeper and the gauges
+ * share them.
  */
 @Configuration(proxyBeanMethods = false)
 public class RedisStoresConfiguration {
 
   /**
-   * Every key's prefix ({@code saga.redis.key-prefix}, default {@code saga}: the key names of
-   * DESIGN.md); the CLI takes the same with {@code --redis-key-prefix}.
+   * Every key's prefix ({@code saga.redis.key-prefix}, default {@code saga}, as in
+   * {@code saga:{<sagaId>}:barrier}); the CLI takes the same with {@code --redis-key-prefix}.
    */
   @Bean
   SagaKeyspace sagaKeyspace(SagaProperties properties) {
