@@ -4,7 +4,8 @@
 #   2. promtool test rules    deploy/prometheus/alerts.test.yml (every alert firing and not firing)
 #   3. promtool check config  deploy/prometheus/prometheus.yml  (its rule_files must resolve)
 #   4. every alert's runbook_url anchor is a heading of docs/operations.md
-#   5. every query of the Grafana dashboard parses, and the four DESIGN.md queries are in it
+#   5. every query of the Grafana dashboard parses, and the four saga queries of
+#      docs/worker-app.md ("Metrics") are in it
 # Installs Debian's `prometheus` package (which ships promtool) when promtool is missing.
 # Exits non-zero when any check fails.
 set -euo pipefail
@@ -70,7 +71,7 @@ else
     if jq -e --arg q "$q" '[.. | objects | select(has("expr")) | .expr] | index($q) != null' "$DASHBOARD" >/dev/null; then
       echo "ok   $q"
     else
-      fail "DESIGN.md query missing from the dashboard: $q"
+      fail "saga query (docs/worker-app.md \"Metrics\") missing from the dashboard: $q"
     fi
   done <<'EOF'
 sum(rate(saga_total{status="completed"}[5m])) / sum(rate(saga_total[5m]))

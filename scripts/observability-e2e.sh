@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the observability: a real Prometheus (Debian's `prometheus` package) scrapes
 # the worker app's `local` profile while sagas of every sandbox path run, and the four PromQL
-# queries of DESIGN.md ("Metrics") must return the values those sagas imply, through Prometheus's
-# HTTP API:
+# queries of docs/worker-app.md ("Metrics") must return the values those sagas imply, through
+# Prometheus's HTTP API:
 #
 #   sum(rate(saga_total{status="completed"}[5m])) / sum(rate(saga_total[5m]))
 #   histogram_quantile(0.95, sum by (le) (rate(saga_duration_seconds_bucket[5m])))

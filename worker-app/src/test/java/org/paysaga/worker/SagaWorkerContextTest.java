@@ -59,8 +59,8 @@ import redis.embedded.RedisServer;
  * The whole worker (application.yaml, default profile) on Temporal's port-bound test server (real
  * time) and a real redis-server of its own: one saga per sandbox path, then
  * {@code /actuator/prometheus} read back: every saga metric with its counts, tags and buckets,
- * nothing counted twice after a forced replay, the DESIGN.md queries evaluated by promtool, and
- * health following Redis down and up.
+ * nothing counted twice after a forced replay, the four saga queries (docs/worker-app.md
+ * "Metrics") evaluated by promtool, and health following Redis down and up.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -257,9 +257,10 @@ class SagaWorkerContextTest {
   // ------------------------------------------------------------------------------ expectations
 
   /**
-   * Counts worked out from the sandbox paths (DESIGN.md): which steps ran forward and with what
-   * outcome, which compensations ran, and how often the DLQ saga's refund failed (once in the
-   * compensation, once more in its one recovery round; 4 attempts each, so 3 retries each).
+   * Counts worked out from the sandbox paths (the README's "Sandbox payment services"): which steps
+   * ran forward and with what outcome, which compensations ran, and how often the DLQ saga's refund
+   * failed (once in the compensation, once more in its one recovery round; 4 attempts each, so 3
+   * retries each).
    */
   private void assertCounts(Scrape s, boolean resolved) {
     String[] p = {"workflow_type", PAYMENT, "saga_type", PAYMENT};
@@ -297,7 +298,7 @@ class SagaWorkerContextTest {
     assertThat(s.sum("saga_total") - s.sum("saga_total", "workflow_type", PAYMENT)).isZero();
   }
 
-  /** Histograms: the buckets of DESIGN (10 ms .. 5 min), cumulative, +Inf = count. */
+  /** Histograms: the buckets of docs/worker-app.md (10 ms .. 5 min), cumulative, +Inf = count. */
   private void assertBuckets(Scrape s, int sagas) {
     List<Scrape.Sample> buckets = s.named("saga_duration_seconds_bucket", "workflow_type", PAYMENT, "saga_type", PAYMENT);
     assertThat(buckets).extracting(b -> b.label("le")).containsExactly("0.01", "0.025", "0.05", "0.1", "0.25",
@@ -332,7 +333,10 @@ class SagaWorkerContextTest {
         .extracting(b -> b.label("le")).contains("0.001", "1.0", "60.0", "+Inf").hasSize(15);
   }
 
-  /** The four DESIGN.md queries, on the scrapes at start and now, in Java and with promtool. */
+  /**
+   * The four saga queries of docs/worker-app.md "Metrics", on the scrapes at start and now, in Java
+   * and with promtool.
+   */
   private void checkDesignQueries(Scrape now, Path tmp) throws Exception {
     double completedRatio = 4.0 / 10.0;
     double compensationFailedRatio = 2.0 / 13.0;

@@ -5,10 +5,10 @@ import org.paysaga.saga.StepReceipt;
 
 /**
  * The payment saga's activities. Activity type names are the method names capitalised
- * ({@code CreateOrder}, {@code CallPaymentChannel}...), as DESIGN.md names the steps; per-step
- * options are keyed by them. Implementations derive idempotency keys from the workflow ID and the
- * activity type, so each method may be called any number of times for the same payment and takes
- * effect at most once.
+ * ({@code CreateOrder}, {@code CallPaymentChannel}...), as the README's step table names them;
+ * per-step options are keyed by them. Implementations derive idempotency keys from the workflow ID
+ * and the activity type, so each method may be called any number of times for the same payment and
+ * takes effect at most once.
  */
 @ActivityInterface
 public interface PaymentActivities {

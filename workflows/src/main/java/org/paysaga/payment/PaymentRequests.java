@@ -2,7 +2,7 @@ package org.paysaga.payment;
 
 import java.util.regex.Pattern;
 
-/** Builds and checks payment requests; every rule of DESIGN.md "Money and input" lives here. */
+/** Builds and checks payment requests; every rule of the README's "Input rules" lives here. */
 public final class PaymentRequests {
   private static final Pattern PAYMENT_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern MERCHANT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

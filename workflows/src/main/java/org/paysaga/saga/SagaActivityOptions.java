@@ -22,7 +22,7 @@ public final class SagaActivityOptions {
   public static final Duration INITIAL_INTERVAL = Duration.ofSeconds(2);
   public static final double BACKOFF_COEFFICIENT = 2.0;
   public static final int MAXIMUM_ATTEMPTS = 4;
-  /** Used only if a saga workflow is registered without {@link #implementationOptions}. */
+  /** Used only if a saga workflow is registered without the options of {@link #perStep}. */
   public static final Duration FALLBACK_START_TO_CLOSE = Duration.ofSeconds(30);
 
   private SagaActivityOptions() {}

@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The custom search attributes of every saga (DESIGN.md "Visibility"), all Keyword. They are the
- * only saga data Temporal keeps in plaintext, so they never hold a card token or an amount. A
- * namespace must have them registered, or every saga's first workflow task fails: the dev server
- * through {@code --search-attribute} (deploy/temporal/search-attributes, checked against this list
- * by the tests), a cluster through {@code temporal operator search-attribute create}, Temporal's
- * Java test server through {@link #register}.
+ * The custom search attributes of every saga (docs/operations.md "Search attributes"), all Keyword.
+ * They are the only saga data Temporal keeps in plaintext, so they never hold a card token or an
+ * amount. A namespace must have them registered, or every saga's first workflow task fails: the dev
+ * server through {@code --search-attribute} (deploy/temporal/search-attributes, checked against
+ * this list by the tests), a cluster through {@code temporal operator search-attribute create},
+ * Temporal's Java test server through {@link #register}.
  */
 public final class SagaSearchAttributes {
   public static final SearchAttributeKey<String> SAGA_STATUS = SearchAttributeKey.forKeyword("SagaStatus");

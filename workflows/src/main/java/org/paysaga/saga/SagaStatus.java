@@ -1,6 +1,9 @@
 package org.paysaga.saga;
 
-/** Lifecycle of a saga as the {@code state} query and the CLI report it (DESIGN.md). */
+/**
+ * Lifecycle of a saga as the {@code state} query and the CLI report it; the transitions:
+ * docs/design.md "Status".
+ */
 public enum SagaStatus {
   /** Forward steps are running. */
   RUNNING,

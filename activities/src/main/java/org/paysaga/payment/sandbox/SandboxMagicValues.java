@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The magic card tokens and merchant IDs that pick the sandbox's behaviour, like the test modes
- * of real payment providers (DESIGN.md, "Sandbox payment services"). Any other value behaves
+ * of real payment providers (the README's "Sandbox payment services"). Any other value behaves
  * normally: the charge succeeds, the merchant is credited.
  */
 public final class SandboxMagicValues {

@@ -83,9 +83,10 @@ public final class GlobalOptions {
           + "default saga).")
   String redisKeyPrefix;
 
-  @Option(names = "--idempotency-ttl", paramLabel = "DURATION", hidden = true, scope = ScopeType.INHERIT,
+  @Option(names = "--idempotency-ttl", paramLabel = "DURATION", scope = ScopeType.INHERIT,
       converter = DurationConverter.class, order = 125,
-      description = "TTL of a saga's idempotency records once resolved by hand (env SAGA_IDEMPOTENCY_TTL, 7d).")
+      description = "TTL that dlq resolve gives the idempotency records of a saga Temporal ended; keep it "
+          + "the workers' saga.idempotency.ttl (env SAGA_IDEMPOTENCY_TTL, default 7d).")
   Duration idempotencyTtl;
 
   @Option(names = "--json", scope = ScopeType.INHERIT, order = 130,

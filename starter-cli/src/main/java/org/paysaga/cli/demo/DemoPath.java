@@ -4,7 +4,7 @@ import java.util.Set;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.saga.SagaStatus;
 
-/** The sandbox paths the demo runs, one saga each (DESIGN.md, "Sandbox payment services"). */
+/** The sandbox paths the demo runs, one saga each (the README's "Sandbox payment services"). */
 public enum DemoPath {
   SUCCESS("success", SandboxMagicValues.CARD_OK, null, true, Set.of(SagaStatus.COMPLETED)),
   DECLINE("decline", SandboxMagicValues.CARD_DECLINED, null, true, Set.of(SagaStatus.COMPENSATED)),

@@ -1,6 +1,6 @@
 package org.paysaga.cli.errors;
 
-/** The exit codes of the {@code saga} command line (DESIGN.md, "The saga command line"). */
+/** The exit codes of the {@code saga} command line (docs/cli.md, "Exit codes"). */
 public final class ExitCodes {
   /** Done. */
   public static final int OK = 0;

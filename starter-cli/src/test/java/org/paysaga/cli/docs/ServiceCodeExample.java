@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service-code example of docs/cli.md (and the README), compiled and run by
- * {@link ServiceCodeExampleTest}: the text between the markers must appear there verbatim.
+ * The service-code example of the README ("Starting payments from service code"), compiled and run
+ * by {@link ServiceCodeExampleTest}: the text between the markers must appear there verbatim.
  */
 final class ServiceCodeExample {
   private static final Logger log = LoggerFactory.getLogger(ServiceCodeExample.class);

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-/** The saga.* properties: DESIGN.md defaults, relaxed names, and startup errors naming the property. */
+/** The saga.* properties: their defaults, relaxed names, and startup errors naming the property. */
 class SagaPropertiesTest {
 
   @Configuration(proxyBeanMethods = false)

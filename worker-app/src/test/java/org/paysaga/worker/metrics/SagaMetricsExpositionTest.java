@@ -20,8 +20,9 @@ import org.paysaga.saga.SagaCatalog;
 
 /**
  * The path of a saga metric from a tally scope (what {@code Workflow.getMetricsScope()} is) through
- * the SDK's Micrometer reporter to the Prometheus text: DESIGN.md's names (no {@code _total_total}),
- * the kept tags, the buckets, and the zero-registered series being the ones later incremented.
+ * the SDK's Micrometer reporter to the Prometheus text: the names docs/worker-app.md documents (no
+ * {@code _total_total}), the kept tags, the buckets, and the zero-registered series being the ones
+ * later incremented.
  */
 class SagaMetricsExpositionTest {
 
