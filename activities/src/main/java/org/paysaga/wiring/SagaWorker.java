@@ -65,8 +65,8 @@ public final class SagaWorker {
         options.implementationOptions(PaymentSaga.WORKFLOW_TYPE), PaymentSagaImpl.class);
     worker.registerWorkflowImplementationTypes(
         options.implementationOptions(RefundSaga.WORKFLOW_TYPE), RefundSagaImpl.class);
-    worker.registerWorkflowImplementationTypes(options.allStepsImplementationOptions(), SagaCompensationImpl.class);
-    worker.registerWorkflowImplementationTypes(SagaSweeperImpl.class);
+    // The compensation workflow's untyped stubs take each step's timeout from the saga settings.
+    worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class, SagaSweeperImpl.class);
     worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox),
         new SandboxRefundActivities(stores.barrier(), redis, sandbox, options.idempotencyTtl()), lifecycle, sweeper);
   }

@@ -112,11 +112,6 @@ public final class SagaWorkerOptions {
         .orElseThrow(() -> new IllegalArgumentException("not a saga type: " + sagaType)));
   }
 
-  /** Every saga type's step timeouts at once: the generic compensation workflow undoes them all. */
-  public WorkflowImplementationOptions allStepsImplementationOptions() {
-    return implementationOptions(catalog.all().values().stream().flatMap(List::stream).toList());
-  }
-
   private static WorkflowImplementationOptions implementationOptions(List<StepDefinition> steps) {
     return SagaActivityOptions.implementationOptions(SagaActivityOptions.perStep(steps, Map.of()));
   }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.paysaga.saga.TemporalUi;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.worker.local.LocalStack;
-import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.worker.temporal.WorkersStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,6 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -15,11 +14,8 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.paysaga.cli.errors.CliException;
+import org.paysaga.redis.RedisEndpoint;
 
 /**
  * A connection to the Redis of the DLQ, as the worker reaches it: one {@code redis://} or
@@ -29,8 +25,7 @@ import org.paysaga.cli.errors.CliException;
 public final class RedisConnection implements AutoCloseable {
   /** Connect and command timeouts: an unreachable Redis is reported well within 10 s. */
   public static final Duration TIMEOUT = Duration.ofSeconds(5);
-  private static final List<String> SCHEMES =
-      List.of("redis", "rediss", "redis-sentinel", "rediss-sentinel", "redis-socket");
+  private static final RedisEndpoint.Settings SETTINGS = new RedisEndpoint.Settings("--redis-url", "--redis-cluster");
 
   private final AbstractRedisClient client;
   private final StatefulConnection<String, String> connection;
@@ -43,26 +38,9 @@ public final class RedisConnection implements AutoCloseable {
     this.commands = commands;
   }
 
-  /** Where the options point: the URIs (one, or the cluster's seed nodes) and whether it is a cluster. */
-  public record Endpoint(List<RedisURI> uris, boolean cluster) {
-    /** {@code 127.0.0.1:6379}, {@code cluster a:7000,b:7001}, {@code sentinel ... (master m)}: no password. */
-    public String describe() {
-      RedisURI first = uris.get(0);
-      if (!first.getSentinels().isEmpty()) {
-        return "sentinel " + first.getSentinels().stream().map(s -> s.getHost() + ":" + s.getPort())
-            .collect(Collectors.joining(",")) + " (master " + first.getSentinelMasterId() + ")";
-      }
-      if (first.getSocket() != null) {
-        return first.getSocket();
-      }
-      return (cluster ? "cluster " : "")
-          + uris.stream().map(u -> u.getHost() + ":" + u.getPort()).collect(Collectors.joining(","));
-    }
-  }
-
   /** Connects (exit 2 for bad settings, exit 4 naming the address when Redis does not answer). */
   public static RedisConnection open(GlobalOptions options) {
-    Endpoint endpoint = endpoint(options);
+    RedisEndpoint endpoint = endpoint(options);
     SocketOptions socket = SocketOptions.builder().connectTimeout(TIMEOUT).build();
     SslOptions ssl = sslOptions(options);
     AbstractRedisClient client = null;
@@ -99,63 +77,17 @@ public final class RedisConnection implements AutoCloseable {
     }
   }
 
-  /** The options' Redis: URL(s), credentials and timeouts (exit 2 naming --redis-url when unusable). */
-  public static Endpoint endpoint(GlobalOptions options) {
-    String url = options.redisUrl();
-    if (url == null || url.isBlank()) {
-      throw CliException.badInput("--redis-url", "must not be blank");
-    }
-    String trimmed = url.strip();
-    String scheme = scheme(trimmed);
-    boolean sentinel = scheme.endsWith("-sentinel");
-    List<String> parts = new ArrayList<>();
-    if (sentinel) {
-      parts.add(trimmed); // its own comma-separated sentinel list
-    } else {
-      for (String part : trimmed.split(",")) {
-        if (!part.isBlank()) {
-          parts.add(part.contains("://") ? part.strip() : scheme + "://" + part.strip());
-        }
-      }
-    }
-    List<RedisURI> uris = new ArrayList<>();
-    for (String part : parts) {
-      uris.add(uri(part, options));
-    }
-    if (uris.isEmpty()) {
-      throw CliException.badInput("--redis-url", "'" + redact(url) + "' names no Redis");
-    }
-    boolean cluster = options.redisCluster() || uris.size() > 1;
-    if (cluster && sentinel) {
-      throw CliException.badInput("--redis-cluster", "cannot be used with a redis-sentinel:// URL");
-    }
-    return new Endpoint(uris, cluster);
-  }
-
-  private static RedisURI uri(String part, GlobalOptions options) {
-    String scheme = scheme(part);
-    if (!SCHEMES.contains(scheme)) {
-      throw CliException.badInput("--redis-url", "must start with redis://, rediss:// or redis-sentinel://, not "
-          + scheme + "://");
-    }
-    RedisURI uri;
+  /** The options' Redis: URL(s), credentials and timeouts (exit 2 naming the option when unusable). */
+  public static RedisEndpoint endpoint(GlobalOptions options) {
+    RedisEndpoint endpoint;
     try {
-      uri = RedisURI.create(part);
-    } catch (RuntimeException e) {
-      throw CliException.badInput("--redis-url",
-          "'" + redact(part) + "' is not a Redis URL such as redis://127.0.0.1:6379 (" + e.getMessage() + ")");
+      endpoint = RedisEndpoint.parse(options.redisUrl(), options.redisCluster(), SETTINGS)
+          .withCredentials(options.redisUsername(), options.redisPassword());
+    } catch (RedisEndpoint.InvalidSettingException e) {
+      throw CliException.badInput(e.setting(), e.problem());
     }
-    if (uri.getHost() == null && uri.getSentinels().isEmpty() && uri.getSocket() == null) {
-      throw CliException.badInput("--redis-url", "'" + redact(part) + "' names no host");
-    }
-    uri.setTimeout(TIMEOUT);
-    if (options.redisPassword() != null) {
-      uri.setPassword(options.redisPassword().toCharArray());
-    }
-    if (options.redisUsername() != null) {
-      uri.setUsername(options.redisUsername());
-    }
-    return uri;
+    endpoint.uris().forEach(uri -> uri.setTimeout(TIMEOUT));
+    return endpoint;
   }
 
   private static SslOptions sslOptions(GlobalOptions options) {
@@ -172,17 +104,8 @@ public final class RedisConnection implements AutoCloseable {
     try {
       return endpoint(options).describe();
     } catch (CliException e) {
-      return redact(String.valueOf(options.redisUrl()));
+      return RedisEndpoint.redact(String.valueOf(options.redisUrl()));
     }
-  }
-
-  private static String scheme(String url) {
-    int end = url.indexOf("://");
-    return end < 0 ? "redis" : url.substring(0, end).toLowerCase(Locale.ROOT);
-  }
-
-  static String redact(String url) {
-    return url.replaceAll("//[^@/]*@", "//***@");
   }
 
   private static String rootMessage(Throwable error) {

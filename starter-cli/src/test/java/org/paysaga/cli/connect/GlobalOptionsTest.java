@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.cli.SagaCli;
 import org.paysaga.cli.testing.Cli;
 import org.paysaga.cli.testing.SagaTestStack;
@@ -97,17 +98,17 @@ class GlobalOptionsTest {
   void aRedisUrlWithCommasIsACluster() {
     GlobalOptions options = parse(Map.of("REDIS_URL", "redis://a:7000,b:7001,redis://c:7002"), "dlq", "size");
 
-    RedisConnection.Endpoint endpoint = RedisConnection.endpoint(options);
+    RedisEndpoint endpoint = RedisConnection.endpoint(options);
 
     assertThat(endpoint.cluster()).isTrue();
-    assertThat(endpoint.describe()).isEqualTo("cluster a:7000,b:7001,c:7002");
+    assertThat(endpoint.describe()).isEqualTo("cluster redis://a:7000,redis://b:7001,redis://c:7002");
   }
 
   @Test
   void redisAddressesInMessagesNeverShowThePassword() {
     GlobalOptions options = parse(Map.of("REDIS_URL", "rediss://user:s3cret@redis.internal:6380"), "dlq", "size");
 
-    assertThat(RedisConnection.describe(options)).isEqualTo("redis.internal:6380").doesNotContain("s3cret");
+    assertThat(RedisConnection.describe(options)).isEqualTo("rediss://redis.internal:6380 (AUTH)").doesNotContain("s3cret");
     assertThat(RedisConnection.endpoint(options).uris().get(0).isSsl()).isTrue();
   }
 }

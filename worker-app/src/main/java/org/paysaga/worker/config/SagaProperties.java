@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.paysaga.catalog.Defaults;
+import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.SagaSettings;
 import org.paysaga.wiring.SagaWorkerOptions;
@@ -130,7 +131,7 @@ public record SagaProperties(
 
     @Override
     public String toString() {
-      return "Redis[url=" + url.replaceAll("//[^@/]*@", "//***@") + ", cluster=" + cluster
+      return "Redis[url=" + RedisEndpoint.redact(url) + ", cluster=" + cluster
           + ", commandTimeout=" + commandTimeout + ", username=" + username
           + ", password=" + (password == null ? null : "***") + ", tlsCaFile=" + tlsCaFile
           + ", keyPrefix=" + keyPrefix + "]";

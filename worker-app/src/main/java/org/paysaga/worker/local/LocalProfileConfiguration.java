@@ -1,7 +1,7 @@
 package org.paysaga.worker.local;
 
 import org.paysaga.worker.redis.RedisConfiguration;
-import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.redis.RedisEndpoint;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;

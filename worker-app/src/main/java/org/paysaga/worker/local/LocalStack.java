@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.paysaga.worker.local.EndpointProbe.Answer;
 import org.paysaga.worker.local.EndpointProbe.Result;
 import org.paysaga.worker.local.LocalProperties.Engine;
-import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.redis.RedisEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

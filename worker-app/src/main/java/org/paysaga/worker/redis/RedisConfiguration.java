@@ -1,5 +1,7 @@
 package org.paysaga.worker.redis;
 
+import org.paysaga.redis.RedisEndpoint;
+
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.RedisConnectionException;

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.redis.RedisEndpoint;
 
 /**
  * The local stack on the real engine: the dev server found as the product finds it, its UI, the

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paysaga.testing.RedisTestServer;
-import org.paysaga.worker.redis.RedisEndpoint;
+import org.paysaga.redis.RedisEndpoint;
 
 /** The local profile's choice per server: embedded, the one already there, or a clear error. */
 class LocalStackTest {

@@ -1,4 +1,4 @@
-package org.paysaga.worker.redis;
+package org.paysaga.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,5 +61,21 @@ class RedisEndpointTest {
     assertThatThrownBy(() -> RedisEndpoint.parse("redis-sentinel://s1:26379#m", true))
         .hasMessageContaining("saga.redis.cluster");
     assertThat(RedisEndpoint.redact("redis://u:secret@h:1")).isEqualTo("redis://***@h:1");
+    assertThat(RedisEndpoint.redact("redis://:a@n1:7000,redis://:b@n2:7001"))
+        .isEqualTo("redis://***@n1:7000,redis://***@n2:7001");
+    assertThat(RedisEndpoint.redact("redis://u:p@ss@h:1")).isEqualTo("redis://***@h:1");
+  }
+
+  @Test
+  void theCallerNamesItsSettings() {
+    RedisEndpoint.Settings cli = new RedisEndpoint.Settings("--redis-url", "--redis-cluster");
+    assertThatThrownBy(() -> RedisEndpoint.parse("redis://u:pw@:", false, cli))
+        .isInstanceOfSatisfying(RedisEndpoint.InvalidSettingException.class, e -> {
+          assertThat(e.setting()).isEqualTo("--redis-url");
+          assertThat(e.problem()).doesNotContain("pw");
+        });
+    assertThatThrownBy(() -> RedisEndpoint.parse("redis-sentinel://s1:26379#m", true, cli))
+        .isInstanceOfSatisfying(RedisEndpoint.InvalidSettingException.class,
+            e -> assertThat(e.setting()).isEqualTo("--redis-cluster"));
   }
 }
