@@ -69,7 +69,7 @@ class RedisEndpointTest {
   @Test
   void theCallerNamesItsSettings() {
     RedisEndpoint.Settings cli = new RedisEndpoint.Settings("--redis-url", "--redis-cluster");
-    assertThatThrownBy(() -> RedisEndpoint.parse("redis://u:pw@:", false, cli))
+    assertThatThrownBy(() -> RedisEndpoint.parse("http://u:pw@h:1", false, cli))
         .isInstanceOfSatisfying(RedisEndpoint.InvalidSettingException.class, e -> {
           assertThat(e.setting()).isEqualTo("--redis-url");
           assertThat(e.problem()).doesNotContain("pw");
