@@ -17,9 +17,14 @@ public final class CliContext {
     this.connections = connections;
   }
 
+  /** The root command, which holds the context (so a command needs no other command's code). */
+  public interface Root {
+    CliContext context();
+  }
+
   /** The context of the running command line, from any (sub)command's spec. */
   public static CliContext of(CommandSpec spec) {
-    return ((SagaCli) spec.root().userObject()).context();
+    return ((Root) spec.root().userObject()).context();
   }
 
   public GlobalOptions options() {

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
         "  saga demo",
         "  saga --temporal-address temporal.example.com:7233 --api-key \"$KEY\" dlq list --json",
         "  source <(saga generate-completion)    # bash/zsh completion for a 'saga' on the PATH"})
-public final class SagaCli implements Callable<Integer>, AutoCloseable {
+public final class SagaCli implements Callable<Integer>, AutoCloseable, CliContext.Root {
   @Mixin
   GlobalOptions options;
 
@@ -109,7 +109,8 @@ public final class SagaCli implements Callable<Integer>, AutoCloseable {
     return options;
   }
 
-  CliContext context() {
+  @Override
+  public CliContext context() {
     if (context == null) {
       CommandLine root = spec.commandLine();
       connections = new Connections(options);

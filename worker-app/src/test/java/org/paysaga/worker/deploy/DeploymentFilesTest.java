@@ -186,12 +186,13 @@ class DeploymentFilesTest {
     return names;
   }
 
-  /** The management port the app's own configuration declares (MANAGEMENT_SERVER_PORT default). */
+  /** The management port the app's own configuration declares (management.server.port). */
+  @SuppressWarnings("unchecked")
   private static String managementPortOfTheApp() throws IOException {
-    String yaml = Files.readString(ROOT.resolve("worker-app/src/main/resources/application.yaml"));
-    Matcher port = Pattern.compile("MANAGEMENT_SERVER_PORT:(\\d+)").matcher(yaml);
-    assertThat(port.find()).as("application.yaml declares ${MANAGEMENT_SERVER_PORT:<port>}").isTrue();
-    return port.group(1);
+    Map<String, Object> management = (Map<String, Object>) yaml("worker-app/src/main/resources/application.yaml").get("management");
+    Object port = ((Map<String, Object>) management.get("server")).get("port");
+    assertThat(port).as("application.yaml declares management.server.port").isInstanceOf(Integer.class);
+    return port.toString();
   }
 
   private static Map<String, Object> yaml(String file) throws IOException {
