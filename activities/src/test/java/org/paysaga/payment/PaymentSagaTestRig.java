@@ -1,6 +1,7 @@
 package org.paysaga.payment;
 
 import io.temporal.api.enums.v1.EventType;
+import org.awaitility.Awaitility;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.IdempotencyBarrier;
@@ -115,14 +115,10 @@ final class PaymentSagaTestRig implements AutoCloseable {
   }
 
   /** Waits (real time) until the sandbox has seen this many attempts of the activity type. */
-  void awaitAttempts(String sagaId, String activityType, int attempts) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (sandbox.audit(sagaId).attempts(activityType) < attempts) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(activityType + " never reached " + attempts + " attempts");
-      }
-      Thread.sleep(20);
-    }
+  void awaitAttempts(String sagaId, String activityType, int attempts) {
+    Awaitility.await(activityType + " reaching " + attempts + " attempts").atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> sandbox.audit(sagaId).attempts(activityType) >= attempts);
   }
 
   long barrierTtlSeconds(String sagaId) {

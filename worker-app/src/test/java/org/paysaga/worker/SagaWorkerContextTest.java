@@ -30,11 +30,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSaga;
@@ -64,7 +61,6 @@ import redis.embedded.RedisServer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaWorkerContextTest {
   private static final String PAYMENT = PaymentSaga.WORKFLOW_TYPE;
   private static final int TEMPORAL_PORT = freePort();
@@ -122,7 +118,6 @@ class SagaWorkerContextTest {
   }
 
   @Test
-  @Order(1)
   void everySagaMetricIsThereAtZeroFromTheStart() {
     // 5 outcomes x (saga type on its own workflow + on the compensation workflow), per saga type.
     assertThat(atStart.named("saga_total", "saga_type", PAYMENT)).hasSize(10)
@@ -140,7 +135,6 @@ class SagaWorkerContextTest {
   }
 
   @Test
-  @Order(2)
   void sagasOfEverySandboxPathAreCountedOnceEvenAfterAForcedReplay(@TempDir Path tmp) throws Exception {
     path("visa", TestPayments.withCard(SandboxMagicValues.CARD_OK), SagaStatus.COMPLETED);
     path("declined", TestPayments.withCard(SandboxMagicValues.CARD_DECLINED), SagaStatus.COMPENSATED);
@@ -218,7 +212,6 @@ class SagaWorkerContextTest {
   }
 
   @Test
-  @Order(3)
   void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
@@ -232,7 +225,6 @@ class SagaWorkerContextTest {
   }
 
   @Test
-  @Order(4)
   void healthGoesDownWithRedisAndUpWhenItReturns() throws Exception {
     assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     REDIS.stop();

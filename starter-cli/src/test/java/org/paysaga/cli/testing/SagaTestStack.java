@@ -1,6 +1,7 @@
 package org.paysaga.cli.testing;
 
 import io.temporal.client.WorkflowClient;
+import org.awaitility.Awaitility;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -108,21 +109,9 @@ public final class SagaTestStack {
 
   /** Polls the saga's state until it has this status (at most a minute). */
   public SagaState awaitStatus(String sagaId, SagaStatus status) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    SagaState state = payments().state(sagaId);
-    while (state.status() != status) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("saga " + sagaId + " is " + state.status() + ", not " + status + " after a minute");
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-      state = payments().state(sagaId);
-    }
-    return state;
+    return Awaitility.await("saga " + sagaId + " reaching " + status).atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> payments().state(sagaId), state -> state.status() == status);
   }
 
   public static SagaTestStack get() {
