@@ -28,11 +28,7 @@ class PaymentAuditTest {
   @Test
   void aCompletedPaymentAddsUp() {
     PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = TestPayments.sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.orders().complete(sagaId);
+    String sagaId = TestPayments.runForwardSteps(sandbox, payment);
 
     PaymentAudit audit = sandbox.audit(sagaId);
 

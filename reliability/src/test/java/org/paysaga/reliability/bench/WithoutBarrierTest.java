@@ -23,12 +23,7 @@ class WithoutBarrierTest {
   @Test
   void runsAPaymentThroughWithoutTouchingTheBarrier() {
     PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = TestPayments.sagaId(payment);
-
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.orders().complete(sagaId);
+    String sagaId = TestPayments.runForwardSteps(sandbox, payment);
 
     assertThat(sandbox.audit(sagaId).isCompletedCleanly(payment.amountMinor())).isTrue();
     assertThat(redis.exists(SagaKeyspace.DEFAULT.barrier(sagaId))).isZero();
