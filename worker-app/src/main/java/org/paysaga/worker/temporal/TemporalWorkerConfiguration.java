@@ -12,10 +12,8 @@ import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaCatalog;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.worker.config.SagaProperties;
-import org.paysaga.worker.local.LocalStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,21 +63,16 @@ public class TemporalWorkerConfiguration {
   }
 
   /**
-   * Sticky execution (Temporal's default) stays on against a real server. It goes off when
-   * {@code saga.sticky-execution=false} or when the {@code local} profile runs Temporal's Java test
-   * server: that server never hands a workflow task queued on a stopped worker's sticky queue to
-   * another worker (it implements neither the sticky schedule-to-start timeout nor the
+   * Sticky execution (Temporal's default) stays on against a real server. It goes off with
+   * {@code saga.sticky-execution=false}, for Temporal's Java test server (the local stack sets it
+   * when it runs one): that server never hands a workflow task queued on a stopped worker's sticky
+   * queue to another worker (it implements neither the sticky schedule-to-start timeout nor the
    * ShutdownWorker call), so a saga would hang after a worker restart. Each workflow task then goes
    * to the shared queue and replays the saga's short history (docs/design.md "Engines").
    */
   @Bean
-  WorkerOptionsCustomizer stickyExecution(Environment environment, ObjectProvider<LocalStack> localStack) {
-    LocalStack local = localStack.getIfAvailable();
-    boolean javaTestServer = local != null && local.temporal().javaTestServer();
-    boolean sticky = environment.getProperty("saga.sticky-execution", Boolean.class, true) && !javaTestServer;
-    if (javaTestServer) {
-      log.info("Sticky execution off: Temporal's Java test server cannot move a stopped worker's sticky tasks");
-    }
+  WorkerOptionsCustomizer stickyExecution(Environment environment) {
+    boolean sticky = environment.getProperty("saga.sticky-execution", Boolean.class, true);
     return (options, workerName, taskQueue) -> sticky ? options
         : options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
   }
