@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end check of the observability: a real Prometheus (Debian's `prometheus` package) scrapes
-# the worker app's `local` profile while sagas of every sandbox path run, and the four PromQL
-# queries of docs/worker-app.md ("Metrics") must return the values those sagas imply, through
-# Prometheus's HTTP API:
+# the worker app with its local stack (local-stack/target/saga-local.jar) while sagas of every
+# sandbox path run, and the four PromQL queries of docs/worker-app.md ("Metrics") must return the values
+# those sagas imply, through Prometheus's HTTP API:
 #
 #   sum(rate(saga_total{status="completed"}[5m])) / sum(rate(saga_total[5m]))
 #   histogram_quantile(0.95, sum by (le) (rate(saga_duration_seconds_bucket[5m])))
@@ -37,7 +37,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-WORKER_JAR=worker-app/target/worker-app.jar
+WORKER_JAR=local-stack/target/saga-local.jar
 CLI_JAR=starter-cli/target/saga-cli.jar
 START_TS=$(date +%s)
 
@@ -98,11 +98,11 @@ RECOVERY_INTERVAL=3s
 GIVE_UP_AFTER=5s
 REFUND_FAIL_ROUNDS=2
 
-log "starting the worker (local profile): Temporal $TEMPORAL_ADDRESS, Redis $REDIS_URL, actuator $MGMT"
+log "starting the worker with its local stack: Temporal $TEMPORAL_ADDRESS, Redis $REDIS_URL, actuator $MGMT"
 TEMPORAL_ADDRESS=$TEMPORAL_ADDRESS REDIS_URL=$REDIS_URL MANAGEMENT_SERVER_PORT=$MGMT_PORT \
 SAGA_RECOVERY_INTERVAL=$RECOVERY_INTERVAL SAGA_RECOVERY_GIVEUPAFTER=$GIVE_UP_AFTER \
 SAGA_METRICS_GAUGEREFRESH=1s SAGA_SHUTDOWN_GRACEPERIOD=5s SAGA_LOCAL_DATADIR="$TMP/local-data" \
-  setsid java -jar "$WORKER_JAR" --spring.profiles.active=local >"$TMP/worker.log" 2>&1 &
+  setsid java -jar "$WORKER_JAR" >"$TMP/worker.log" 2>&1 &
 WORKER_PID=$!
 
 deadline=$(($(date +%s) + 90))

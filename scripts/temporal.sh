@@ -14,7 +14,7 @@
 # Why v1.5.1: it is the newest CLI release whose go.mod has no `replace` directive; from v1.6.0 on
 # the CLI replaces its nested module github.com/temporalio/cli/cliext with a local path, which
 # `go install pkg@version` refuses. The cache is $PAYSAGA_CACHE_DIR, else
-# ${XDG_CACHE_HOME:-~/.cache}/payment-saga (the worker's local profile looks there too).
+# ${XDG_CACHE_HOME:-~/.cache}/payment-saga (saga-local.jar looks there too).
 set -euo pipefail
 
 CLI_VERSION=v1.5.1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The Temporal UI in a real browser: the worker's local profile on the Temporal dev server (with
-# its UI), a saga of each final status (COMPLETED, COMPENSATED, DLQ, RESOLVED, FAILED by an
-# operator's terminate), then Debian's headless Chromium, driven by playwright-core, opens
+# The Temporal UI in a real browser: the worker with its local stack (saga-local.jar) on the
+# Temporal dev server (with its UI), a saga of each final status (COMPLETED, COMPENSATED, DLQ,
+# RESOLVED, FAILED by an operator's terminate), then Debian's headless Chromium, driven by
+# playwright-core, opens
 #   - the history link `saga history` printed for a compensated saga, and finds its workflow ID,
 #     the type PaymentSaga and the activities that ran (CreateOrder, CallPaymentChannel,
 #     RefundPayment, CancelOrder);
@@ -16,7 +17,7 @@
 # (never a browser download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WORKER_JAR=worker-app/target/worker-app.jar
+WORKER_JAR=local-stack/target/saga-local.jar
 CLI_JAR=starter-cli/target/saga-cli.jar
 SHOTS=target/ui-check
 START_TS=$(date +%s)
@@ -61,11 +62,11 @@ UI="http://127.0.0.1:$UI_PORT"
 saga() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
-log "starting the worker (local profile, dev server with UI at $UI)"
+log "starting the worker with its local stack (dev server with UI at $UI)"
 # Recovery gives up within seconds, so the refund-failure saga parks in the DLQ during the run.
 MANAGEMENT_SERVER_PORT=$MGMT_PORT SAGA_LOCAL_ENGINE=dev-server SAGA_LOCAL_DATADIR="$TMP/local-data" \
 SAGA_RECOVERY_INTERVAL=2s SAGA_RECOVERY_GIVEUPAFTER=3s SAGA_SHUTDOWN_GRACEPERIOD=5s \
-  setsid java -jar "$WORKER_JAR" --spring.profiles.active=local >"$TMP/worker.log" 2>&1 &
+  setsid java -jar "$WORKER_JAR" >"$TMP/worker.log" 2>&1 &
 WORKER_PID=$!
 deadline=$(($(date +%s) + 120))
 until curl -fs --max-time 2 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do

@@ -12,7 +12,7 @@ print(*[s.getsockname()[1] for s in socks])
 }
 
 # Stops one process we started: its own process group when it leads one (setsid; the worker's
-# local-profile servers are its children), else the process. TERM, then KILL after $2 s.
+# local-stack servers are its children), else the process. TERM, then KILL after $2 s.
 stop_process() {
   local pid=$1 grace=$2 target i
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0

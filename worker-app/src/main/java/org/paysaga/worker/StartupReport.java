@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paysaga.saga.TemporalUi;
 import org.paysaga.worker.config.SagaProperties;
-import org.paysaga.worker.local.LocalStack;
 import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.worker.temporal.WorkersStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -28,14 +26,11 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   private final Environment environment;
   private final SagaProperties properties;
   private final RedisEndpoint redis;
-  private final ObjectProvider<LocalStack> localStack;
 
-  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis,
-      ObjectProvider<LocalStack> localStack) {
+  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis) {
     this.environment = environment;
     this.properties = properties;
     this.redis = redis;
-    this.localStack = localStack;
   }
 
   @Override
@@ -46,9 +41,6 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   String report(Duration timeTaken) {
     String target = environment.getProperty("spring.temporal.connection.target", Defaults.TEMPORAL_ADDRESS);
     String namespace = environment.getProperty("spring.temporal.namespace", Defaults.NAMESPACE);
-    LocalStack local = localStack.getIfAvailable();
-    String temporal = local != null ? local.temporal().describe() : target;
-    String redisText = local != null ? local.redis().describe() : redis.describe();
     String management = managementUrl();
     String[] profiles = environment.getActiveProfiles();
 
@@ -56,16 +48,13 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
     text.append(String.format("Payment saga worker ready in %.1f s (profile %s)%n",
         timeTaken == null ? 0.0 : timeTaken.toMillis() / 1000.0,
         profiles.length == 0 ? "default" : String.join(",", profiles)));
-    text.append(String.format("  Temporal     %s, namespace %s, task queue %s%n", temporal, namespace,
+    text.append(String.format("  Temporal     %s, namespace %s, task queue %s%n", target, namespace,
         properties.taskQueue()));
-    text.append(String.format("  Redis        %s%n", redisText));
+    text.append(String.format("  Redis        %s%n", redis.describe()));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
-    boolean javaTestServer = local != null && local.temporal().javaTestServer();
-    text.append(String.format("  Temporal UI  %s%n", javaTestServer
-        ? "none: Temporal's Java test server has no UI (scripts/temporal.sh install builds the dev server,"
-            + " which has one); use the CLI's status and history"
-        : properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
+    text.append(String.format("  Temporal UI  %s%n",
+        properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
     text.append(String.format("  Try next     %s", cliCommand(target, namespace)));
     return text.toString();
   }

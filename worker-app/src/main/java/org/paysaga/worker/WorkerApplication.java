@@ -7,7 +7,7 @@ import sun.misc.Signal;
 
 /**
  * The worker app: hosts the saga workers next to a Temporal cluster and a Redis
- * ({@code --spring.profiles.active=local}: both in this process).
+ * ({@code local-stack/target/saga-local.jar} starts both in front of this same app).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

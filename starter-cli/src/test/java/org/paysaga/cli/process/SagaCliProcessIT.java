@@ -17,8 +17,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.paysaga.cli.testing.CliRun;
 
 /**
- * The real {@code saga-cli.jar} against the real worker app in its local profile, as processes:
- * the demo, then status, history and the DLQ commands on what it made.
+ * The real {@code saga-cli.jar} against the real worker app with its local stack
+ * ({@code saga-local.jar}), as processes: the demo, then status, history and the DLQ commands on
+ * what it made.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaCliProcessIT {

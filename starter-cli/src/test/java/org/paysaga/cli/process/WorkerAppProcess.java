@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import org.paysaga.cli.testing.SagaTestStack;
 
 /**
- * The real worker app ({@code worker-app/target/worker-app.jar}) in its {@code local} profile, as a
- * process: embedded Temporal test server and Redis on free loopback ports, recovery that gives up at
- * once (so a saga whose refund fails parks in the DLQ within seconds).
+ * The real worker app with its local stack ({@code local-stack/target/saga-local.jar}; failsafe
+ * names it in {@code sagaLocal.jar}), as a process: the Temporal dev server or Temporal's Java test
+ * server, and Redis, on free loopback ports, recovery that gives up at once (so a saga whose refund
+ * fails parks in the DLQ within seconds).
  */
 final class WorkerAppProcess implements AutoCloseable {
-  static final Path JAR = Path.of("../worker-app/target/worker-app.jar");
+  static final Path JAR = Path.of(System.getProperty("sagaLocal.jar", "../local-stack/target/saga-local.jar"));
   private static final Duration STARTUP = Duration.ofSeconds(120);
 
   private final Process process;
@@ -39,8 +40,8 @@ final class WorkerAppProcess implements AutoCloseable {
 
   static WorkerAppProcess start(Path log) throws IOException {
     if (!Files.isRegularFile(JAR)) {
-      throw new AssertionError(JAR.toAbsolutePath().normalize() + " is missing: build the worker app first "
-          + "(./mvnw -pl worker-app -am package, or ./mvnw verify from the root, which builds it before the CLI)");
+      throw new AssertionError(JAR.toAbsolutePath().normalize() + " is missing: build the local stack first "
+          + "(./mvnw -pl local-stack -am package, or ./mvnw verify from the root, which builds it before the CLI)");
     }
     int managementPort = SagaTestStack.freePort();
     Map<String, String> environment = Map.of(
@@ -54,8 +55,7 @@ final class WorkerAppProcess implements AutoCloseable {
     builder.environment().keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith("REDIS_")
         || k.startsWith("SAGA_") || k.startsWith("SPRING_") || k.startsWith("MANAGEMENT_"));
     builder.environment().putAll(environment);
-    builder.environment().put("SPRING_PROFILES_ACTIVE", "local");
-    // The local profile's data (dev server SQLite, Redis AOF) stays in this run's target directory.
+    // The local stack's data (dev server SQLite, Redis AOF) stays in this run's target directory.
     builder.environment().put("SAGA_LOCAL_DATADIR",
         Files.createTempDirectory(log.toAbsolutePath().getParent(), "local-data-").toString());
     builder.environment().put("MANAGEMENT_SERVER_PORT", Integer.toString(managementPort));

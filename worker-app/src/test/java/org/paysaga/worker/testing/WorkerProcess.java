@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.paysaga.worker.local.LocalStackTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** The real worker jar ({@code target/worker-app.jar}) as a child process, with its log at hand. */
+/**
+ * A real worker jar as a child process, with its log at hand: {@code target/worker-app.jar}, or
+ * the jar failsafe names ({@code local-stack}'s ITs start {@code saga-local.jar} with it).
+ */
 public final class WorkerProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -37,12 +39,7 @@ public final class WorkerProcess implements AutoCloseable {
     return jar;
   }
 
-  /** True when the local profile finds a temporal CLI (PATH or scripts/temporal.sh's cache), as the jar looks. */
-  public static boolean temporalCliInstalled() {
-    return LocalStackTestSupport.temporalCliFound();
-  }
-
-  /** {@code java -jar worker-app.jar args...} with exactly this environment on top of PATH/HOME. */
+  /** {@code java -jar <jar> args...} with exactly this environment on top of PATH/HOME. */
   public static WorkerProcess start(Map<String, String> environment, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -54,9 +51,6 @@ public final class WorkerProcess implements AutoCloseable {
     // Nothing of the build's environment may point the worker elsewhere.
     env.keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith("REDIS_") || k.startsWith("SAGA_")
         || k.startsWith("MANAGEMENT_") || k.startsWith("SPRING_"));
-    // The local profile's data (dev server SQLite, Redis AOF) stays in this run's target directory.
-    Files.createDirectories(Path.of("target"));
-    env.put("SAGA_LOCAL_DATADIR", Files.createTempDirectory(Path.of("target"), "local-data-").toAbsolutePath().toString());
     env.putAll(environment);
     return new WorkerProcess(builder.start());
   }

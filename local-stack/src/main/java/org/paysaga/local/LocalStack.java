@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import io.lettuce.core.RedisURI;
 import java.net.InetAddress;
@@ -6,15 +6,16 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.paysaga.worker.local.EndpointProbe.Answer;
-import org.paysaga.worker.local.EndpointProbe.Result;
-import org.paysaga.worker.local.LocalProperties.Engine;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.paysaga.local.EndpointProbe.Answer;
+import org.paysaga.local.EndpointProbe.Result;
+import org.paysaga.local.LocalProperties.Engine;
 import org.paysaga.redis.RedisEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local profile's Temporal and Redis: for each, where the configuration points
+ * The local stack's Temporal and Redis: for each, where the configuration points
  * ({@code TEMPORAL_ADDRESS}, {@code REDIS_URL}), the server that already answers there, or else one
  * started on that loopback address: for Temporal the dev server (the real server) when a
  * {@code temporal} CLI is found, else Temporal's Java test server in this process; for Redis the
@@ -59,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
   private final Service redis;
   private final LocalServer temporalServer;
   private final LocalRedisServer redisServer;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private LocalStack(Service temporal, LocalServer temporalServer, Service redis, LocalRedisServer redisServer) {
     this.temporal = temporal;
@@ -89,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
     Path dataDir = null;
     if (temporalTls) {
       temporal = new Service(temporalTarget, Origin.AS_CONFIGURED, null, null, false);
-      log.info("Temporal: {} is configured with TLS; the local profile uses it as configured", temporalTarget);
+      log.info("Temporal: {} is configured with TLS; the local stack uses it as configured", temporalTarget);
     } else {
       HostPort at = HostPort.parse(temporalTarget, TEMPORAL_DEFAULT_PORT, "TEMPORAL_ADDRESS");
       Result probe = EndpointProbe.temporal(at.host(), at.port());
@@ -136,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
       RedisURI uri = redisEndpoint.first();
       if (redisEndpoint.cluster() || redisEndpoint.sentinel() || redisEndpoint.tls() || uri.getSocket() != null) {
         redis = new Service(redisEndpoint.describe(), Origin.AS_CONFIGURED, null, null, false);
-        log.info("Redis: {} is not a plain redis:// server; the local profile uses it as configured",
+        log.info("Redis: {} is not a plain redis:// server; the local stack uses it as configured",
             redisEndpoint.describe());
       } else {
         HostPort at = new HostPort(uri.getHost(), uri.getPort());
@@ -174,15 +176,21 @@ public final class LocalStack implements AutoCloseable {
       loopback = false;
     }
     if (!loopback) {
-      throw new LocalStackException("Nothing answers at " + variable + " " + at + ", and the local profile starts its"
+      throw new LocalStackException("Nothing answers at " + variable + " " + at + ", and the local stack starts its"
           + " embedded " + what + " on a loopback address only.",
           "Start " + what + " at " + at + ", or point " + variable + " at a loopback address (127.0.0.1).");
     }
   }
 
-  /** Stops the embedded servers (after the workers and connections, which depend on this bean). */
+  /**
+   * Stops the embedded servers (after the workers and connections, which depend on this bean);
+   * once: a failed start may close the stack after the context did.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (redisServer != null) {
       redisServer.close();
     }

@@ -1,6 +1,6 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
-/** The local profile cannot provide Temporal or Redis where the configuration points. */
+/** The local stack cannot provide Temporal or Redis where the configuration points. */
 public final class LocalStackException extends IllegalStateException {
   private final String action;
 

@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.saga.TemporalUi;
 
 /**
- * The real Temporal server for the local profile: {@code temporal server start-dev} as a child
+ * The real Temporal server of the local stack: {@code temporal server start-dev} as a child
  * process on one loopback address, with its SQLite file in the data directory (sagas survive a
  * restart), the saga search attributes registered and the Web UI on the gRPC port + 1000.
  */

@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import java.io.BufferedReader;
 import java.io.File;

@@ -1,11 +1,11 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import java.nio.file.Path;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the {@code local} profile's stack (docs/worker-app.md "The local profile").
+ * Settings of the local stack (docs/worker-app.md "The local stack"), bound before the worker's
+ * context starts ({@link LocalStackRunListener}).
  *
  * @param engine which Temporal to start where nothing answers at {@code TEMPORAL_ADDRESS}
  *     ({@code SAGA_LOCAL_ENGINE}): {@code auto} (the dev server when a {@code temporal} CLI is
@@ -16,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     survive a restart of the stack ({@code SAGA_LOCAL_DATADIR}; unset:
  *     {@code ${XDG_DATA_HOME:-~/.local/share}/payment-saga/local})
  */
-@ConfigurationProperties("saga.local")
 public record LocalProperties(@DefaultValue("auto") Engine engine, Path temporalCli, Path dataDir) {
 
   public enum Engine { AUTO, DEV_SERVER, TEST_SERVER }

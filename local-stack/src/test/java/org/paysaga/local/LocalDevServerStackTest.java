@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

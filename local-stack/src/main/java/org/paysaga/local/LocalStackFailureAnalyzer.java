@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

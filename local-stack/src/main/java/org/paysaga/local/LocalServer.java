@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 /** A server the local stack started; closing it stops it. */
 interface LocalServer extends AutoCloseable {

@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;

@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.redis.RedisEndpoint;
 
-/** The local profile's choice per server: embedded, the one already there, or a clear error. */
+/** The local stack's choice per server: embedded, the one already there, or a clear error. */
 class LocalStackTest {
 
   @Test

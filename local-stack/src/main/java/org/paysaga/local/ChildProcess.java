@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package org.paysaga.worker.local;
+package org.paysaga.local;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the {@code temporal} CLI whose {@code server start-dev} the local profile runs: the
+ * Finds the {@code temporal} CLI whose {@code server start-dev} the local stack runs: the
  * configured one, else one on the PATH, else the one {@code scripts/temporal.sh install} built
  * into its cache ({@code $PAYSAGA_CACHE_DIR}, else {@code ${XDG_CACHE_HOME:-~/.cache}/payment-saga};
  * keep the two in step).

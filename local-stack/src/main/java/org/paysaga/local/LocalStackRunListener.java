@@ -1,0 +1,94 @@
+package org.paysaga.local;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.paysaga.redis.RedisEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Puts the local stack in front of one run of the worker app: adds the {@code local} profile
+ * (application-local.yaml) and {@link LocalStackConfiguration}; once the environment is read
+ * (application.yaml, the environment, the command line), starts Temporal and Redis where
+ * {@code TEMPORAL_ADDRESS} and {@code REDIS_URL} point, or finds them there; on Temporal's Java test
+ * server turns sticky execution off ({@code saga.sticky-execution=false}, in a property source
+ * above all others); hands the stack to the context as the {@code localStack} bean, which stops it
+ * after the workers and connections; and stops it itself if the app fails to start.
+ */
+final class LocalStackRunListener implements SpringApplicationRunListener {
+  static final String PROFILE = "local";
+  /** The properties the local stack sets for the worker (only saga.sticky-execution, on the Java test server). */
+  static final String PROPERTY_SOURCE = "sagaLocalStack";
+  private static final Logger log = LoggerFactory.getLogger(LocalStackRunListener.class);
+
+  private LocalStack stack;
+
+  LocalStackRunListener(SpringApplication application) {
+    Set<String> profiles = new LinkedHashSet<>(application.getAdditionalProfiles());
+    profiles.add(PROFILE);
+    application.setAdditionalProfiles(profiles.toArray(String[]::new));
+    application.addPrimarySources(List.of(LocalStackConfiguration.class));
+  }
+
+  @Override
+  public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+    stack = start(environment);
+    if (stack.temporal().javaTestServer()) {
+      environment.getPropertySources().addFirst(
+          new MapPropertySource(PROPERTY_SOURCE, Map.of("saga.sticky-execution", "false")));
+      log.info("Sticky execution off (saga.sticky-execution=false): Temporal's Java test server cannot move a"
+          + " stopped worker's sticky tasks to another worker");
+    }
+  }
+
+  /** The stack for the worker's settings: {@code spring.temporal.*}, {@code saga.redis.*}, {@code saga.local.*}. */
+  static LocalStack start(Environment environment) {
+    String prefix = "spring.temporal.connection.";
+    boolean tls = environment.getProperty(prefix + "enable-https", Boolean.class, false)
+        || StringUtils.hasText(environment.getProperty(prefix + "api-key"))
+        || StringUtils.hasText(environment.getProperty(prefix + "mtls.key-file"))
+        || StringUtils.hasText(environment.getProperty(prefix + "mtls.key"))
+        || StringUtils.hasText(environment.getProperty("saga.temporal-tls.ca-file"));
+    RedisEndpoint redis;
+    try {
+      redis = RedisEndpoint.parse(environment.getProperty("saga.redis.url"),
+          environment.getProperty("saga.redis.cluster", Boolean.class, false));
+    } catch (IllegalArgumentException e) {
+      throw new LocalStackException(e.getMessage() + ".",
+          "Set REDIS_URL to a redis:// URL, e.g. redis://127.0.0.1:6379, or unset it.");
+    }
+    LocalProperties settings = Binder.get(environment).bindOrCreate("saga.local", LocalProperties.class);
+    return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls,
+        environment.getProperty("spring.temporal.namespace", "default"), redis, settings, System.getenv());
+  }
+
+  @Override
+  public void contextPrepared(ConfigurableApplicationContext context) {
+    if (!(context instanceof GenericApplicationContext generic)) {
+      throw new IllegalStateException("the local stack needs a GenericApplicationContext, not " + context.getClass());
+    }
+    LocalStack started = stack;
+    generic.registerBean(LocalStackConfiguration.LOCAL_STACK_BEAN, LocalStack.class, () -> started,
+        definition -> definition.setDestroyMethodName("close"));
+  }
+
+  /** A failed start stops the stack (closing it twice is harmless: the context may have closed it). */
+  @Override
+  public void failed(ConfigurableApplicationContext context, Throwable exception) {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package org.paysaga.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testserver.TestServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.payment.sandbox.PaymentAudit;
+import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.saga.SagaStatus;
+import org.paysaga.testing.RedisTestServer;
+import org.paysaga.testing.TestPayments;
+import org.paysaga.worker.testing.GracefulStop;
+import org.paysaga.worker.testing.WorkerProcess;
+
+/**
+ * The real launcher as a user starts it: {@code java -jar saga-local.jar} (failsafe hands
+ * {@link WorkerProcess} this module's jar), on free ports (TEMPORAL_ADDRESS, REDIS_URL,
+ * MANAGEMENT_SERVER_PORT), driven by a client in this JVM, stopped with SIGTERM.
+ */
+class LocalStackJarIT {
+  private static final Duration START = Duration.ofSeconds(90);
+  private static final String READY = "Payment saga worker ready";
+
+  @ParameterizedTest(name = "on the {0}")
+  @ValueSource(strings = {"dev-server", "test-server"})
+  void runsASagaOnItsOwnServersAndStopsThemOnSigterm(String engine) throws Exception {
+    boolean devServer = engine.equals("dev-server");
+    if (devServer && System.getenv("CI") == null) {
+      assumeThat(TemporalCli.locate(null, System.getenv())).as("no temporal CLI: scripts/temporal.sh install builds it")
+          .isPresent();
+    }
+    int temporalPort = LocalStackTest.freePort();
+    int redisPort = LocalStackTest.freePort();
+    int managementPort = LocalStackTest.freePort();
+    String temporal = "127.0.0.1:" + temporalPort;
+    String redis = "redis://127.0.0.1:" + redisPort;
+    try (WorkerProcess worker = WorkerProcess.start(local(Map.of(
+        "TEMPORAL_ADDRESS", temporal, "REDIS_URL", redis, "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
+        "SAGA_LOCAL_ENGINE", engine)))) {
+      worker.awaitLine(READY, START);
+      worker.awaitLine("Local stack (stops with this process)", Duration.ofSeconds(5));
+      assertThat(worker.log())
+          .contains(devServer ? "Temporal: started the Temporal dev server" : "Temporal: started Temporal's Java test server on " + temporal)
+          .contains("Redis: started the embedded redis-server on 127.0.0.1:" + redisPort)
+          .contains("(profile local)")
+          .contains("Health       http://127.0.0.1:" + managementPort + "/actuator/health")
+          .contains("Metrics      http://127.0.0.1:" + managementPort + "/actuator/prometheus")
+          .contains("Try next     java -jar starter-cli/target/saga-cli.jar --temporal-address " + temporal
+              + " --redis-url " + redis + " demo")
+          .contains("  Temporal     " + temporal + (devServer ? " (Temporal dev server started by this worker, SQLite "
+              : " (embedded in this process, in memory)"))
+          .contains("  Redis        redis://127.0.0.1:" + redisPort + " (embedded in this process, ")
+          .contains(devServer ? "  Temporal UI  http://127.0.0.1:" + (temporalPort + 1000)
+              : "  Temporal UI  none: Temporal's Java test server has no UI")
+          .doesNotContain(":: Spring Boot ::");
+      if (devServer) {
+        assertThat(worker.log()).doesNotContain("Sticky execution off");
+      } else {
+        assertThat(worker.log()).contains("Sticky execution off (saga.sticky-execution=false)");
+      }
+      assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
+      try {
+        PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
+        PaymentRequest visa = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+        assertThat(payments.pay(visa, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
+        // The stack stops after the workers: the charge that runs through SIGTERM still finds Redis.
+        GracefulStop.sigtermWhileAChargeRuns(worker, payments);
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+    // Its servers went with it.
+    assertThat(EndpointProbe.listening("127.0.0.1", temporalPort)).as("Temporal stopped").isFalse();
+    assertThat(EndpointProbe.listening("127.0.0.1", redisPort)).as("Redis stopped").isFalse();
+  }
+
+  @Test
+  void usesServersAlreadyRunningAndLosesNothingAcrossARestart() throws Exception {
+    int temporalPort = LocalStackTest.freePort();
+    int managementPort = LocalStackTest.freePort();
+    String temporal = "127.0.0.1:" + temporalPort;
+    RedisTestServer redisServer = RedisTestServer.get();
+    TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort);
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
+    Map<String, String> env = local(Map.of("TEMPORAL_ADDRESS", temporal, "REDIS_URL", redisServer.redisUri(),
+        "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort)));
+    try {
+      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      PaymentSagaClient payments = new PaymentSagaClient(client);
+      PaymentRequest slow = TestPayments.withCard(SandboxMagicValues.slowCard(3));
+      String sagaId;
+      try (WorkerProcess first = WorkerProcess.start(env)) {
+        first.awaitLine(READY, START);
+        assertThat(first.log())
+            .contains("Temporal: Temporal's Java test server already answers at " + temporal + "; using it")
+            .contains("Redis: a Redis already answers at")
+            // Found there, not started: sticky execution goes off all the same (the restart below needs it).
+            .contains("Sticky execution off (saga.sticky-execution=false)");
+        sagaId = payments.start(slow).sagaId();
+        first.awaitLine("saga=" + sagaId + " step=CreateOrder attempt=1 outcome=", Duration.ofSeconds(30));
+        Thread.sleep(500);
+        assertThat(first.terminate(Duration.ofSeconds(60))).as(first.log()).isZero();
+        assertThat(first.indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
+      }
+      // Nobody polls: the saga waits in Temporal for the next worker (no worker answers a query now).
+      assertThat(client.newUntypedWorkflowStub(sagaId).describe().getStatus())
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+
+      try (WorkerProcess second = WorkerProcess.start(env)) {
+        second.awaitLine(READY, START);
+        assertThat(payments.await(sagaId, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
+        assertThat(second.terminate(Duration.ofSeconds(60))).as(second.log()).isZero();
+      }
+      PaymentAudit audit = new SandboxPaymentServices(redisServer.commands()).audit(sagaId);
+      assertThat(audit.chargedExactlyOnce()).as(audit.toString()).isTrue();
+      assertThat(audit.isCompletedCleanly(slow.amountMinor())).as(audit.toString()).isTrue();
+    } finally {
+      stubs.shutdownNow();
+      temporalServer.close();
+    }
+  }
+
+  /** The environment plus a data dir of this run's own (dev server SQLite, Redis AOF) in target/. */
+  private static Map<String, String> local(Map<String, String> environment) throws IOException {
+    Map<String, String> env = new HashMap<>(environment);
+    Files.createDirectories(Path.of("target"));
+    env.put("SAGA_LOCAL_DATADIR", Files.createTempDirectory(Path.of("target"), "local-data-").toAbsolutePath().toString());
+    return env;
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
