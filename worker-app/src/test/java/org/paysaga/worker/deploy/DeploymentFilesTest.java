@@ -45,6 +45,23 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void theImageBuildSeesEveryModulesPom() throws IOException {
+    // Maven refuses to read the reactor when a module's POM is missing from the build context.
+    String rootPom = Files.readString(ROOT.resolve("pom.xml"));
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(rootPom);
+    String dockerfile = Files.readString(ROOT.resolve("worker-app/Dockerfile"));
+    List<String> modules = new ArrayList<>();
+    while (module.find()) {
+      modules.add(module.group(1));
+    }
+    assertThat(modules).contains("workflows", "worker-app");
+    for (String name : modules) {
+      assertThat(dockerfile).as("worker-app/Dockerfile copies " + name + "/pom.xml")
+          .contains("COPY " + name + "/pom.xml " + name + "/");
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void composeReferencesOnlyExistingServicesFilesAndPinnedImages() throws IOException {
     Map<String, Object> compose = yaml("docker-compose.yml");
