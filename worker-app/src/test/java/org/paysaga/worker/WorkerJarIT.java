@@ -2,15 +2,16 @@ package org.paysaga.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,10 @@ import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
-import org.paysaga.worker.testing.WorkerProcess;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.WorkerApp;
+import org.paysaga.worker.local.LocalStackTestSupport;
 
 /**
  * The real jar in the local profile, as a user starts it: {@code java -jar worker-app.jar
@@ -43,19 +47,20 @@ class WorkerJarIT {
   @ValueSource(strings = {"dev-server", "test-server"})
   void localProfileRunsASagaOnItsOwnServersAndExitsCleanlyOnSigterm(String engine) throws Exception {
     if (engine.equals("dev-server") && System.getenv("CI") == null) {
-      assumeThat(WorkerProcess.temporalCliInstalled()).as("no temporal CLI: scripts/temporal.sh install builds it")
+      assumeThat(LocalStackTestSupport.temporalCliFound()).as("no temporal CLI: scripts/temporal.sh install builds it")
           .isTrue();
     }
-    int temporalPort = freePort();
-    int redisPort = freePort();
-    int managementPort = freePort();
+    int[] ports = FreePorts.distinct(2);
+    int temporalPort = ports[0];
+    int redisPort = ports[1];
     String temporal = "127.0.0.1:" + temporalPort;
     String redis = "redis://127.0.0.1:" + redisPort;
-    try (WorkerProcess worker = WorkerProcess.start(Map.of(
-        "TEMPORAL_ADDRESS", temporal, "REDIS_URL", redis, "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
-        "SAGA_LOCAL_ENGINE", engine), "--spring.profiles.active=local")) {
+    try (WorkerApp app = WorkerApp.named("worker-" + engine).localProfile().temporal(temporal).redis(redis)
+        .settings(Map.of("SAGA_LOCAL_ENGINE", engine)).build()) {
+      ManagedProcess worker = app.process().start();
+      int managementPort = app.managementPort();
       worker.awaitLine(READY, START);
-      assertThat(worker.log())
+      assertThat(worker.log().text())
           .contains(engine.equals("dev-server") ? "Temporal: started the Temporal dev server" : "Temporal: started Temporal's Java test server on " + temporal)
           .contains(engine.equals("dev-server") ? "Temporal UI  http://127.0.0.1:" + (temporalPort + 1000)
               : "Temporal UI  none: Temporal's Java test server has no UI")
@@ -69,7 +74,8 @@ class WorkerJarIT {
 
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
-      try {
+      RedisClient redisClient = RedisClient.create(redis);
+      try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
         PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
         PaymentRequest visa = TestPayments.withCard(SandboxMagicValues.CARD_OK);
         assertThat(payments.pay(visa, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
@@ -78,19 +84,20 @@ class WorkerJarIT {
         // finish, and exits 0.
         PaymentRequest slow = TestPayments.withCard(SandboxMagicValues.slowCard(3));
         String sagaId = payments.start(slow).sagaId();
-        worker.awaitLine("saga=" + sagaId + " step=CreateOrder attempt=1 outcome=", Duration.ofSeconds(30));
-        Thread.sleep(500);
+        TestPayments.awaitAttempt(new SandboxPaymentServices(connection.sync()), sagaId, CALL_PAYMENT_CHANNEL);
         long signalled = System.nanoTime();
-        int exit = worker.terminate(Duration.ofSeconds(60));
-        assertThat(exit).as(worker.log()).isZero();
-        int shuttingDown = worker.indexOf("Shutting down: workers stop polling");
-        int charged = worker.indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=");
-        int stopped = worker.indexOf("Workers stopped cleanly");
-        assertThat(shuttingDown).as(worker.log()).isNotNegative();
-        assertThat(charged).as("the running charge finished after SIGTERM:\n" + worker.log()).isGreaterThan(shuttingDown);
-        assertThat(stopped).as(worker.log()).isGreaterThan(charged);
+        int exit = worker.stop(Duration.ofSeconds(60));
+        assertThat(exit).as(worker.log().text()).isZero();
+        int shuttingDown = worker.log().indexOf("Shutting down: workers stop polling");
+        int charged = worker.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=");
+        int stopped = worker.log().indexOf("Workers stopped cleanly");
+        assertThat(shuttingDown).as(worker.log().text()).isNotNegative();
+        assertThat(charged).as("the running charge finished after SIGTERM:\n" + worker.log().text())
+            .isGreaterThan(shuttingDown);
+        assertThat(stopped).as(worker.log().text()).isGreaterThan(charged);
         assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(30));
       } finally {
+        redisClient.shutdown();
         stubs.shutdownNow();
       }
     }
@@ -98,41 +105,40 @@ class WorkerJarIT {
 
   @Test
   void localProfileUsesServersAlreadyRunningAndLosesNothingAcrossARestart() throws Exception {
-    int temporalPort = freePort();
-    int managementPort = freePort();
+    int temporalPort = FreePorts.free();
     String temporal = "127.0.0.1:" + temporalPort;
     RedisTestServer redisServer = RedisTestServer.get();
+    SandboxPaymentServices sandbox = new SandboxPaymentServices(redisServer.commands());
     TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort);
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
-    Map<String, String> env = Map.of("TEMPORAL_ADDRESS", temporal, "REDIS_URL", redisServer.redisUri(),
-        "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs);
       PaymentSagaClient payments = new PaymentSagaClient(client);
       PaymentRequest slow = TestPayments.withCard(SandboxMagicValues.slowCard(3));
       String sagaId;
-      try (WorkerProcess first = WorkerProcess.start(env, "--spring.profiles.active=local")) {
-        first.awaitLine(READY, START);
-        assertThat(first.log())
+      try (WorkerApp first = onServersAlreadyRunning("first", temporal, redisServer)) {
+        ManagedProcess worker = first.process().start();
+        worker.awaitLine(READY, START);
+        assertThat(worker.log().text())
             .contains("Temporal: Temporal's Java test server already answers at " + temporal + "; using it")
             .contains("Redis: a Redis already answers at");
         sagaId = payments.start(slow).sagaId();
-        first.awaitLine("saga=" + sagaId + " step=CreateOrder attempt=1 outcome=", Duration.ofSeconds(30));
-        Thread.sleep(500);
-        assertThat(first.terminate(Duration.ofSeconds(60))).as(first.log()).isZero();
-        assertThat(first.indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
+        TestPayments.awaitAttempt(sandbox, sagaId, CALL_PAYMENT_CHANNEL);
+        assertThat(worker.stop(Duration.ofSeconds(60))).as(worker.log().text()).isZero();
+        assertThat(worker.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
       }
       // Nobody polls: the saga waits in Temporal for the next worker (no worker answers a query now).
       assertThat(client.newUntypedWorkflowStub(sagaId).describe().getStatus())
           .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
-      try (WorkerProcess second = WorkerProcess.start(env, "--spring.profiles.active=local")) {
-        second.awaitLine(READY, START);
+      try (WorkerApp second = onServersAlreadyRunning("second", temporal, redisServer)) {
+        ManagedProcess worker = second.process().start();
+        worker.awaitLine(READY, START);
         assertThat(payments.await(sagaId, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
-        assertThat(second.terminate(Duration.ofSeconds(60))).as(second.log()).isZero();
+        assertThat(worker.stop(Duration.ofSeconds(60))).as(worker.log().text()).isZero();
       }
-      PaymentAudit audit = new SandboxPaymentServices(redisServer.commands()).audit(sagaId);
+      PaymentAudit audit = sandbox.audit(sagaId);
       assertThat(audit.chargedExactlyOnce()).as(audit.toString()).isTrue();
       assertThat(audit.isCompletedCleanly(slow.amountMinor())).as(audit.toString()).isTrue();
     } finally {
@@ -141,14 +147,12 @@ class WorkerJarIT {
     }
   }
 
+  private static WorkerApp onServersAlreadyRunning(String name, String temporal, RedisTestServer redis) {
+    return WorkerApp.named("worker-" + name).localProfile().temporal(temporal).redis(redis.redisUri()).build();
+  }
+
   private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

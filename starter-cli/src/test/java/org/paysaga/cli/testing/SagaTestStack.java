@@ -7,10 +7,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +35,7 @@ import org.paysaga.saga.SweeperSettings;
 import org.paysaga.sweeper.RedisSweeperActivities;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.testsupport.FreePorts;
 
 /**
  * What the command tests run against, one per JVM: Temporal's test server bound to a loopback port
@@ -185,11 +182,7 @@ public final class SagaTestStack {
 
   /** A loopback port nothing listens on (free now). */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.free();
   }
 
   private void stop() {
