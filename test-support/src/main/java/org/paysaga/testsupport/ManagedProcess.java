@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -17,6 +19,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class ManagedProcess implements AutoCloseable {
   private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(30);
+  /** What this JVM started and has not seen exit: a test JVM that ends leaves no worker behind. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::stopAll, "stop-child-processes"));
+  }
 
   private final String name;
   private final ProcessBuilder builder;
@@ -46,6 +54,8 @@ public final class ManagedProcess implements AutoCloseable {
       builder.redirectOutput(process == null ? ProcessBuilder.Redirect.to(log.path().toFile())
           : ProcessBuilder.Redirect.appendTo(log.path().toFile()));
       process = builder.start();
+      RUNNING.add(process);
+      process.onExit().thenAccept(RUNNING::remove);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", builder.command()), e);
     }
@@ -136,6 +146,16 @@ public final class ManagedProcess implements AutoCloseable {
       throw new IllegalStateException(name + " was never started");
     }
     return process;
+  }
+
+  /** SIGTERM first, so a worker also stops the servers it started; SIGKILL what still runs after 10 s. */
+  private static void stopAll() {
+    RUNNING.forEach(Process::destroy);
+    RUNNING.forEach(process -> {
+      if (!exited(process, Duration.ofSeconds(10))) {
+        process.destroyForcibly();
+      }
+    });
   }
 
   private static boolean exited(Process process, Duration timeout) {
