@@ -119,7 +119,7 @@ class IdempotencyBarrierTest {
         return e;
       }
     });
-    awaitAttempt(sagaId);
+    TestPayments.awaitAttempt(sandbox, sagaId, "CallPaymentChannel");
 
     assertThat(sandbox.channel().refund(sagaId, payment).reference()).isEqualTo("nothing-to-refund");
     Object outcome = lateCharge.get(10, TimeUnit.SECONDS);
@@ -172,16 +172,6 @@ class IdempotencyBarrierTest {
   @Test
   void sagaIdsWithBracesAreRejected() {
     assertThatThrownBy(() -> SagaKeyspace.DEFAULT.barrier("payment-{x}")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private void awaitAttempt(String sagaId) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (sandbox.audit(sagaId).attempts("CallPaymentChannel") < 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the charge attempt never started");
-      }
-      Thread.sleep(5);
-    }
   }
 
   private static String sagaId() {

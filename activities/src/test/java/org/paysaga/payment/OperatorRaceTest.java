@@ -1,6 +1,7 @@
 package org.paysaga.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.temporal.client.WorkflowNotFoundException;
 import java.time.Duration;
@@ -115,16 +116,9 @@ class OperatorRaceTest {
     return outcomes;
   }
 
-  private DlqEntry awaitEntry(String id, java.util.function.Predicate<DlqEntry> check) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      DlqEntry entry = rig.dlq.get(id).orElse(null);
-      if (entry != null && check.test(entry)) {
-        return entry;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the DLQ entry of " + id + " did not come to pass: " + rig.dlq.get(id));
+  private DlqEntry awaitEntry(String id, java.util.function.Predicate<DlqEntry> check) {
+    return await().alias("the DLQ entry of " + id).atMost(Duration.ofSeconds(60))
+        .until(() -> rig.dlq.get(id).orElse(null), entry -> entry != null && check.test(entry));
   }
 
   private void assertNoCompensationWorkflow(String sagaId) {

@@ -2,6 +2,7 @@ package org.paysaga.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.CANCEL_ORDER;
 import static org.paysaga.payment.PaymentSteps.COMPLETE_ORDER;
@@ -25,6 +26,7 @@ import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.StepState;
 import org.paysaga.saga.StepStatus;
+import org.paysaga.testing.RunningCharges;
 import org.paysaga.testing.TestPayments;
 
 /** The payment saga on Temporal's time-skipping test server with the real sandbox on real Redis. */
@@ -273,8 +275,8 @@ class PaymentSagaWorkflowTest {
 
 
   /** Timed-out attempts may still be running in the worker; wait until the last one has ended. */
-  private PaymentAudit awaitQuietSandbox(String sagaId) throws InterruptedException {
-    Thread.sleep(2_500);
+  private PaymentAudit awaitQuietSandbox(String sagaId) {
+    await().atMost(Duration.ofSeconds(10)).until(RunningCharges::none);
     return rig.sandbox.audit(sagaId);
   }
 }

@@ -2,6 +2,7 @@ package org.paysaga.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
 import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
 import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
@@ -32,6 +33,7 @@ import org.paysaga.saga.StepStatus;
 import org.paysaga.saga.SweepCursor;
 import org.paysaga.saga.SweepResult;
 import org.paysaga.sweeper.RedisSweeperActivities;
+import org.paysaga.testing.RunningCharges;
 import org.paysaga.testing.TestPayments;
 
 /**
@@ -66,7 +68,8 @@ class SagaSweeperTest {
     rig.payments.start(request);
     rig.awaitAttempts(request.sagaId(), CALL_PAYMENT_CHANNEL, 1);
     rig.client.newUntypedWorkflowStub(request.sagaId()).terminate("operator pulled the plug");
-    Thread.sleep(2_500); // the charge attempt that was running lands anyway
+    // The charge attempt that was running lands anyway.
+    await().atMost(Duration.ofSeconds(10)).until(() -> rig.sandbox.audit(request.sagaId()).charges() == 1);
 
     SweepResult sweep = sweeper.sweep(SweepCursor.START, 10);
 
@@ -191,7 +194,8 @@ class SagaSweeperTest {
     RetryOutcome retry = dlqService.retry(request.sagaId());
     SagaState compensated = rig.client.newUntypedWorkflowStub(retry.workflowId())
         .getResult(60, TimeUnit.SECONDS, SagaState.class);
-    Thread.sleep(3_500); // let the slow charge attempt that outlived its workflow finish
+    // The slow charge attempt that outlived its workflow has ended.
+    await().atMost(Duration.ofSeconds(10)).until(RunningCharges::none);
 
     assertThat(compensated.status()).isEqualTo(SagaStatus.COMPENSATED);
     PaymentAudit audit = rig.sandbox.audit(request.sagaId());
@@ -290,14 +294,9 @@ class SagaSweeperTest {
   }
 
 
-  private void awaitClosed(String sagaId) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (rig.client.newUntypedWorkflowStub(sagaId).describe().getStatus()
-        == io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(sagaId + " never closed");
-      }
-      Thread.sleep(50);
-    }
+  private void awaitClosed(String sagaId) {
+    await().alias(sagaId + " closed").atMost(Duration.ofSeconds(20)).until(() -> rig.client
+        .newUntypedWorkflowStub(sagaId).describe().getStatus()
+        != io.temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 }

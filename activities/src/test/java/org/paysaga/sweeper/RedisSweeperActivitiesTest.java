@@ -173,7 +173,7 @@ class RedisSweeperActivitiesTest {
         return e;
       }
     });
-    awaitChargeAttempt(payment);
+    TestPayments.awaitAttempt(sandbox, payment.sagaId(), CALL_PAYMENT_CHANNEL);
     terminate(payment);
 
     SweepResult sweep = sweeper.sweep(SweepCursor.START, 10);
@@ -284,16 +284,6 @@ class RedisSweeperActivitiesTest {
 
   private void terminate(PaymentRequest payment) {
     client.newUntypedWorkflowStub(payment.sagaId()).terminate("test: Temporal gave up");
-  }
-
-  private void awaitChargeAttempt(PaymentRequest payment) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sandbox.audit(payment.sagaId()).attempts(CALL_PAYMENT_CHANNEL) < 1) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the charge attempt never started");
-      }
-      Thread.sleep(5);
-    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -1,5 +1,7 @@
 package org.paysaga.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,8 +10,6 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProcessSpec;
 
 /**
  * A real Redis Cluster of three masters on loopback for tests: three {@code redis-server}
@@ -34,7 +37,7 @@ public final class RedisClusterTestServer implements AutoCloseable {
   private static final String EMBEDDED_BINARY = "redis-server-6.2.6-v5-linux-amd64";
 
   private final Path dir;
-  private final List<Process> processes = new ArrayList<>();
+  private final List<ManagedProcess> processes = new ArrayList<>();
   private final List<Integer> ports = new ArrayList<>();
   private RedisClusterClient client;
   private StatefulRedisClusterConnection<String, String> connection;
@@ -47,12 +50,13 @@ public final class RedisClusterTestServer implements AutoCloseable {
         int port = freePortWithFreeBusPort();
         ports.add(port);
         Path nodeDir = Files.createDirectories(dir.resolve("node-" + port));
-        processes.add(new ProcessBuilder(binary.toString(), "--port", Integer.toString(port),
-            "--bind", LOOPBACK, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-            "--save", "", "--appendonly", "no", "--dir", nodeDir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(nodeDir.resolve("redis.log").toFile())
-            .start());
+        processes.add(ProcessSpec.command("redis-node-" + port, binary.toString(), "--port", Integer.toString(port),
+                "--bind", LOOPBACK, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--save", "", "--appendonly", "no", "--dir", nodeDir.toString())
+            .log(nodeDir.resolve("redis.log")).start());
+      }
+      for (int i = 0; i < 3; i++) {
+        processes.get(i).awaitPort(ports.get(i), Duration.ofSeconds(15));
       }
       join();
       client = RedisClusterClient.create(RedisURI.create(LOOPBACK, ports.get(0)));
@@ -60,10 +64,6 @@ public final class RedisClusterTestServer implements AutoCloseable {
     } catch (IOException e) {
       close();
       throw new UncheckedIOException("cannot start a Redis cluster", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      close();
-      throw new IllegalStateException("interrupted while starting a Redis cluster", e);
     } catch (RuntimeException e) {
       close(); // a node that did not come up, or no cluster_state:ok: stop the others
       throw e;
@@ -75,14 +75,14 @@ public final class RedisClusterTestServer implements AutoCloseable {
   }
 
   /** Splits the slots over the three nodes, introduces them, and waits for {@code cluster_state:ok}. */
-  private void join() throws InterruptedException {
+  private void join() {
     List<RedisClient> nodes = new ArrayList<>();
     List<StatefulRedisConnection<String, String>> connections = new ArrayList<>();
     try {
       for (int port : ports) {
         RedisClient node = RedisClient.create(RedisURI.create(LOOPBACK, port));
         nodes.add(node);
-        connections.add(connectWhenUp(node));
+        connections.add(node.connect());
       }
       for (int i = 0; i < 3; i++) {
         int from = i * SLOTS / 3;
@@ -92,31 +92,11 @@ public final class RedisClusterTestServer implements AutoCloseable {
       for (int i = 1; i < 3; i++) {
         connections.get(0).sync().clusterMeet(LOOPBACK, ports.get(i));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!connections.stream().allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok"))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the Redis cluster did not reach cluster_state:ok in 30 s");
-        }
-        Thread.sleep(100);
-      }
+      await().alias("cluster_state:ok on every node").atMost(Duration.ofSeconds(30))
+          .until(() -> connections.stream().allMatch(c -> c.sync().clusterInfo().contains("cluster_state:ok")));
     } finally {
       connections.forEach(StatefulRedisConnection::close);
       nodes.forEach(RedisClient::shutdown);
-    }
-  }
-
-  private static StatefulRedisConnection<String, String> connectWhenUp(RedisClient node)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (true) {
-      try {
-        return node.connect();
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(50);
-      }
     }
   }
 
@@ -141,23 +121,14 @@ public final class RedisClusterTestServer implements AutoCloseable {
    * above 55535 (the bus port would not exist), and the kernel hands out ephemeral ports up to
    * 60999, so a plain free port fails about one node in five.
    */
-  private static int freePortWithFreeBusPort() {
+  private int freePortWithFreeBusPort() {
     for (int tries = 0; tries < 200; tries++) {
-      int port = freeLoopbackPort(0);
-      if (port > 0 && port <= MAX_CLUSTER_PORT && freeLoopbackPort(port + BUS_PORT_OFFSET) > 0) {
+      int port = FreePorts.free();
+      if (port <= MAX_CLUSTER_PORT && !ports.contains(port) && FreePorts.isFree(port + BUS_PORT_OFFSET)) {
         return port;
       }
     }
     throw new IllegalStateException("no free loopback port <= " + MAX_CLUSTER_PORT + " with a free bus port");
-  }
-
-  /** Binds {@code port} (0: any) on loopback and lets it go; the port, or -1 when it is taken. */
-  private static int freeLoopbackPort(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
-      return socket.getLocalPort();
-    } catch (IOException taken) {
-      return -1;
-    }
   }
 
   @Override
@@ -168,14 +139,7 @@ public final class RedisClusterTestServer implements AutoCloseable {
     if (client != null) {
       client.shutdown();
     }
-    processes.forEach(Process::destroy);
-    for (Process process : processes) {
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    processes.forEach(ManagedProcess::close);
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -6,8 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import org.paysaga.testsupport.FreePorts;
 import redis.embedded.RedisServer;
 
 /**
@@ -51,7 +50,7 @@ public final class RedisTestServer {
     if (url != null && !url.isBlank()) {
       return new RedisTestServer(url, null);
     }
-    int port = freeLoopbackPort();
+    int port = FreePorts.free();
     try {
       RedisServer server = RedisServer.newRedisServer()
           .bind(LOOPBACK)
@@ -65,14 +64,6 @@ public final class RedisTestServer {
       return new RedisTestServer("redis://" + LOOPBACK + ":" + port, server);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start the embedded redis-server on port " + port, e);
-    }
-  }
-
-  private static int freeLoopbackPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free loopback port for the embedded redis-server", e);
     }
   }
 

@@ -1,5 +1,8 @@
 package org.paysaga.testing;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.UUID;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSaga;
@@ -39,6 +42,17 @@ public final class TestPayments {
   /** The saga (workflow) ID of a payment: {@code payment-<paymentNo>}. */
   public static String sagaId(PaymentRequest request) {
     return PaymentSaga.workflowIdFor(request.paymentNo());
+  }
+
+  /**
+   * Waits until the sandbox has seen an attempt of this activity. It counts the attempt before a
+   * slow card takes its time, so a test that races that attempt polls often: it has only the
+   * card's delay.
+   */
+  public static void awaitAttempt(SandboxPaymentServices sandbox, String sagaId, String activityType) {
+    await().alias(activityType + " of " + sagaId + " started").atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> sandbox.audit(sagaId).attempts(activityType) >= 1);
   }
 
   /**

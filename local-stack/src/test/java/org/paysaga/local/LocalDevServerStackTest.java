@@ -25,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paysaga.redis.RedisEndpoint;
+import org.paysaga.testsupport.FreePorts;
 
 /**
  * The local stack on the real engine: the dev server found as the product finds it, its UI, the
@@ -42,8 +43,9 @@ class LocalDevServerStackTest {
       assumeThat(cli).as("no temporal CLI: scripts/temporal.sh install builds it").isPresent();
     }
     assertThat(cli).as("CI installs the temporal CLI before the build (scripts/temporal.sh install)").isPresent();
-    int temporalPort = LocalStackTest.freePort();
-    int redisPort = LocalStackTest.freePort();
+    int[] ports = FreePorts.distinct(2);
+    int temporalPort = ports[0];
+    int redisPort = ports[1];
     String target = "127.0.0.1:" + temporalPort;
     RedisEndpoint redis = RedisEndpoint.parse("redis://127.0.0.1:" + redisPort, false);
     LocalProperties settings = new LocalProperties(LocalProperties.Engine.DEV_SERVER, cli.get(), dataDir);

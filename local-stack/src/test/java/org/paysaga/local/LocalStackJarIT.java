@@ -3,6 +3,8 @@ package org.paysaga.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -13,10 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,12 +28,13 @@ import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.WorkerApp;
 import org.paysaga.worker.testing.GracefulStop;
-import org.paysaga.worker.testing.WorkerProcess;
 
 /**
- * The real launcher as a user starts it: {@code java -jar saga-local.jar} (failsafe hands
- * {@link WorkerProcess} this module's jar), on free ports (TEMPORAL_ADDRESS, REDIS_URL,
+ * The real launcher as a user starts it: {@code java -jar saga-local.jar}, on free ports (TEMPORAL_ADDRESS, REDIS_URL,
  * MANAGEMENT_SERVER_PORT), driven by a client in this JVM, stopped with SIGTERM.
  */
 class LocalStackJarIT {
@@ -49,17 +49,18 @@ class LocalStackJarIT {
       assumeThat(TemporalCli.locate(null, System.getenv())).as("no temporal CLI: scripts/temporal.sh install builds it")
           .isPresent();
     }
-    int temporalPort = LocalStackTest.freePort();
-    int redisPort = LocalStackTest.freePort();
-    int managementPort = LocalStackTest.freePort();
+    int[] ports = FreePorts.distinct(2);
+    int temporalPort = ports[0];
+    int redisPort = ports[1];
     String temporal = "127.0.0.1:" + temporalPort;
     String redis = "redis://127.0.0.1:" + redisPort;
-    try (WorkerProcess worker = WorkerProcess.start(local(Map.of(
-        "TEMPORAL_ADDRESS", temporal, "REDIS_URL", redis, "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
-        "SAGA_LOCAL_ENGINE", engine)))) {
+    try (WorkerApp app = WorkerApp.named("local-" + engine).localStack().temporal(temporal).redis(redis)
+        .settings(Map.of("SAGA_LOCAL_ENGINE", engine)).build()) {
+      ManagedProcess worker = app.process().start();
+      int managementPort = app.managementPort();
       worker.awaitLine(READY, START);
       worker.awaitLine("Local stack (stops with this process)", Duration.ofSeconds(5));
-      assertThat(worker.log())
+      assertThat(worker.log().text())
           .contains(devServer ? "Temporal: started the Temporal dev server" : "Temporal: started Temporal's Java test server on " + temporal)
           .contains("Redis: started the embedded redis-server on 127.0.0.1:" + redisPort)
           .contains("(profile local)")
@@ -74,21 +75,23 @@ class LocalStackJarIT {
               : "  Temporal UI  none: Temporal's Java test server has no UI")
           .doesNotContain(":: Spring Boot ::");
       if (devServer) {
-        assertThat(worker.log()).doesNotContain("Sticky execution off");
+        assertThat(worker.log().text()).doesNotContain("Sticky execution off");
       } else {
-        assertThat(worker.log()).contains("Sticky execution off (saga.sticky-execution=false)");
+        assertThat(worker.log().text()).contains("Sticky execution off (saga.sticky-execution=false)");
       }
       assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
-      try {
+      RedisClient redisClient = RedisClient.create(redis);
+      try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
         PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
         PaymentRequest visa = TestPayments.withCard(SandboxMagicValues.CARD_OK);
         assertThat(payments.pay(visa, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
         // The stack stops after the workers: the charge that runs through SIGTERM still finds Redis.
-        GracefulStop.sigtermWhileAChargeRuns(worker, payments);
+        GracefulStop.sigtermWhileAChargeRuns(worker, payments, new SandboxPaymentServices(connection.sync()));
       } finally {
+        redisClient.shutdown();
         stubs.shutdownNow();
       }
     }
@@ -99,43 +102,42 @@ class LocalStackJarIT {
 
   @Test
   void usesServersAlreadyRunningAndLosesNothingAcrossARestart() throws Exception {
-    int temporalPort = LocalStackTest.freePort();
-    int managementPort = LocalStackTest.freePort();
+    int temporalPort = FreePorts.free();
     String temporal = "127.0.0.1:" + temporalPort;
     RedisTestServer redisServer = RedisTestServer.get();
     TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort);
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
-    Map<String, String> env = local(Map.of("TEMPORAL_ADDRESS", temporal, "REDIS_URL", redisServer.redisUri(),
-        "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort)));
+    SandboxPaymentServices sandbox = new SandboxPaymentServices(redisServer.commands());
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs);
       PaymentSagaClient payments = new PaymentSagaClient(client);
       PaymentRequest slow = TestPayments.withCard(SandboxMagicValues.slowCard(3));
       String sagaId;
-      try (WorkerProcess first = WorkerProcess.start(env)) {
+      try (WorkerApp firstApp = onServersAlreadyRunning("first", temporal, redisServer)) {
+        ManagedProcess first = firstApp.process().start();
         first.awaitLine(READY, START);
-        assertThat(first.log())
+        assertThat(first.log().text())
             .contains("Temporal: Temporal's Java test server already answers at " + temporal + "; using it")
             .contains("Redis: a Redis already answers at")
             // Found there, not started: sticky execution goes off all the same (the restart below needs it).
             .contains("Sticky execution off (saga.sticky-execution=false)");
         sagaId = payments.start(slow).sagaId();
-        first.awaitLine("saga=" + sagaId + " step=CreateOrder attempt=1 outcome=", Duration.ofSeconds(30));
-        Thread.sleep(500);
-        assertThat(first.terminate(Duration.ofSeconds(60))).as(first.log()).isZero();
-        assertThat(first.indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
+        TestPayments.awaitAttempt(sandbox, sagaId, "CallPaymentChannel");
+        assertThat(first.stop(Duration.ofSeconds(60))).as(first.log().text()).isZero();
+        assertThat(first.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
       }
       // Nobody polls: the saga waits in Temporal for the next worker (no worker answers a query now).
       assertThat(client.newUntypedWorkflowStub(sagaId).describe().getStatus())
           .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
 
-      try (WorkerProcess second = WorkerProcess.start(env)) {
+      try (WorkerApp secondApp = onServersAlreadyRunning("second", temporal, redisServer)) {
+        ManagedProcess second = secondApp.process().start();
         second.awaitLine(READY, START);
         assertThat(payments.await(sagaId, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
-        assertThat(second.terminate(Duration.ofSeconds(60))).as(second.log()).isZero();
+        assertThat(second.stop(Duration.ofSeconds(60))).as(second.log().text()).isZero();
       }
-      PaymentAudit audit = new SandboxPaymentServices(redisServer.commands()).audit(sagaId);
+      PaymentAudit audit = sandbox.audit(sagaId);
       assertThat(audit.chargedExactlyOnce()).as(audit.toString()).isTrue();
       assertThat(audit.isCompletedCleanly(slow.amountMinor())).as(audit.toString()).isTrue();
     } finally {
@@ -144,12 +146,8 @@ class LocalStackJarIT {
     }
   }
 
-  /** The environment plus a data dir of this run's own (dev server SQLite, Redis AOF) in target/. */
-  private static Map<String, String> local(Map<String, String> environment) throws IOException {
-    Map<String, String> env = new HashMap<>(environment);
-    Files.createDirectories(Path.of("target"));
-    env.put("SAGA_LOCAL_DATADIR", Files.createTempDirectory(Path.of("target"), "local-data-").toAbsolutePath().toString());
-    return env;
+  private static WorkerApp onServersAlreadyRunning(String name, String temporal, RedisTestServer redis) {
+    return WorkerApp.named("local-" + name).localStack().temporal(temporal).redis(redis.redisUri()).build();
   }
 
   private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

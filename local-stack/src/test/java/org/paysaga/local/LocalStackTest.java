@@ -18,14 +18,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.redis.RedisEndpoint;
+import org.paysaga.testsupport.FreePorts;
 
 /** The local stack's choice per server: embedded, the one already there, or a clear error. */
 class LocalStackTest {
 
   @Test
   void startsEmbeddedServersWhereNothingListens() throws IOException {
-    int temporalPort = freePort();
-    int redisPort = freePort();
+    int[] ports = FreePorts.distinct(2);
+    int temporalPort = ports[0];
+    int redisPort = ports[1];
     try (LocalStack stack = javaTestServerStack("127.0.0.1:" + temporalPort,
         RedisEndpoint.parse("redis://127.0.0.1:" + redisPort, false))) {
       assertThat(stack.temporal().origin()).isEqualTo(LocalStack.Origin.EMBEDDED);
@@ -73,7 +75,7 @@ class LocalStackTest {
     // Something else that talks first, as an SSH server does.
     try (SilentServer other = new SilentServer("SSH-2.0-OpenSSH_9.2p1\r\n")) {
       assertThatThrownBy(() -> javaTestServerStack("127.0.0.1:" + other.port(),
-              RedisEndpoint.parse("redis://127.0.0.1:" + freePort(), false)))
+              RedisEndpoint.parse("redis://127.0.0.1:" + FreePorts.free(), false)))
           .isInstanceOf(LocalStackException.class)
           .hasMessageContaining("TEMPORAL_ADDRESS 127.0.0.1:" + other.port()
               + " is held by something that is not a Temporal server")
@@ -83,7 +85,7 @@ class LocalStackTest {
 
   @Test
   void aRedisPortHeldBySomethingElseIsAClearError() throws IOException {
-    int temporalPort = freePort();
+    int temporalPort = FreePorts.free();
     try (SilentServer other = new SilentServer("HTTP/1.1 400 Bad Request\r\n\r\n")) {
       assertThatThrownBy(() -> javaTestServerStack("127.0.0.1:" + temporalPort,
               RedisEndpoint.parse("redis://127.0.0.1:" + other.port(), false)))
@@ -117,12 +119,6 @@ class LocalStackTest {
         new LocalProperties(LocalProperties.Engine.TEST_SERVER, null, null), Map.of());
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   /** Accepts connections and answers each with a fixed text (or nothing), then hangs up. */
   static final class SilentServer implements AutoCloseable {
     private final ServerSocket socket;
@@ -137,7 +133,7 @@ class LocalStackTest {
               out.write(reply.getBytes(StandardCharsets.US_ASCII));
               out.flush();
             }
-            Thread.sleep(200);
+            Thread.sleep(200); // not polling: it holds the connection a moment, then hangs up
           } catch (IOException | InterruptedException e) {
             return;
           }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.paysaga.cli.errors.ExitCodes;
 import org.paysaga.cli.testing.Cli;
 import org.paysaga.cli.testing.CliRun;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProcessSpec;
 
 /** --help on every command (with examples), --version, and the completion script. */
 class HelpTest {
@@ -59,7 +61,7 @@ class HelpTest {
   }
 
   @Test
-  void completionScriptCompletesCommandsInBash(@TempDir Path dir) throws IOException, InterruptedException {
+  void completionScriptCompletesCommandsInBash(@TempDir Path dir) throws IOException {
     CliRun run = cli.run("generate-completion");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("complete -F").contains("dlq").contains("resolve");
@@ -74,9 +76,7 @@ class HelpTest {
         + "COMP_WORDS=(saga dlq re); COMP_CWORD=2; COMP_LINE='saga dlq re'; COMP_POINT=${#COMP_LINE}\n"
         + "_complete_saga saga re dlq\n"
         + "echo \"${COMPREPLY[@]}\"\n";
-    Process process = new ProcessBuilder(bash.toString(), "-c", complete).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(output).contains("retry").contains("resolve").contains("remove");
+    ProcessResult completed = ProcessSpec.command("bash", bash.toString(), "-c", complete).run(Duration.ofSeconds(30));
+    assertThat(completed.stdout()).as(completed.toString()).contains("retry").contains("resolve").contains("remove");
   }
 }

@@ -15,8 +15,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,6 +39,7 @@ import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.SagaWorkflow;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.testsupport.FreePorts;
 import org.paysaga.worker.metrics.SagaMeters;
 import org.paysaga.worker.testing.PromQl;
 import org.paysaga.worker.testing.Scrape;
@@ -63,9 +62,10 @@ import redis.embedded.RedisServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SagaWorkerContextTest {
   private static final String PAYMENT = PaymentSaga.WORKFLOW_TYPE;
-  private static final int TEMPORAL_PORT = freePort();
-  private static final int REDIS_PORT = freePort();
-  private static final int MANAGEMENT_PORT = freePort();
+  private static final int[] PORTS = FreePorts.distinct(3);
+  private static final int TEMPORAL_PORT = PORTS[0];
+  private static final int REDIS_PORT = PORTS[1];
+  private static final int MANAGEMENT_PORT = PORTS[2];
   private static final TestServer.PortBoundTestServer TEMPORAL = startTemporal();
   private static final RedisServer REDIS = startRedis();
 
@@ -391,14 +391,6 @@ class SagaWorkerContextTest {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static RedisServer startRedis() {

@@ -7,8 +7,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +19,16 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProjectJars;
+import org.paysaga.testsupport.WorkerApp;
 import org.paysaga.worker.testing.GracefulStop;
-import org.paysaga.worker.testing.WorkerProcess;
 
 /**
  * The deployable jar ({@code target/worker-app.jar}, the image's) as production runs it: the
@@ -36,12 +38,11 @@ import org.paysaga.worker.testing.WorkerProcess;
  * saga-local.jar).
  */
 class WorkerJarIT {
-  private static final Duration START = Duration.ofSeconds(90);
   private static final String READY = "Payment saga worker ready";
 
   @Test
   void theJarHoldsNoTemporalTestServerAndNoRedisBinaries() throws IOException {
-    try (ZipFile jar = new ZipFile(WorkerProcess.jar().toFile())) {
+    try (ZipFile jar = new ZipFile(ProjectJars.workerApp().toFile())) {
       List<String> entries = jar.stream().map(ZipEntry::getName).toList();
       assertThat(entries).contains("BOOT-INF/classes/org/paysaga/worker/WorkerApplication.class")
           .anyMatch(e -> e.startsWith("BOOT-INF/lib/temporal-sdk-"))
@@ -55,31 +56,30 @@ class WorkerJarIT {
 
   @Test
   void runsSagasOnTheServersItIsPointedAtAndStopsGracefullyOnSigterm() throws Exception {
-    int temporalPort = freePort();
-    int managementPort = freePort();
-    String temporal = "127.0.0.1:" + temporalPort;
+    String temporal = "127.0.0.1:" + FreePorts.free();
     RedisTestServer redis = RedisTestServer.get();
-    TestServer.PortBoundTestServer temporalServer = TestServer.createPortBoundServer(temporalPort);
+    TestServer.PortBoundTestServer temporalServer =
+        TestServer.createPortBoundServer(Integer.parseInt(temporal.substring(temporal.indexOf(':') + 1)));
     SagaSearchAttributes.register(temporal, "default");
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
     // Sticky execution off: what a worker of the default profile needs against the Java test server.
-    try (WorkerProcess worker = WorkerProcess.start(Map.of("TEMPORAL_ADDRESS", temporal,
-        "REDIS_URL", redis.redisUri(), "MANAGEMENT_SERVER_PORT", String.valueOf(managementPort),
-        "SAGA_STICKYEXECUTION", "false"))) {
-      worker.awaitLine(READY, START);
-      assertThat(worker.log())
+    try (WorkerApp app = WorkerApp.named("worker-default").temporal(temporal).redis(redis.redisUri())
+        .settings(Map.of("SAGA_STICKYEXECUTION", "false")).build()) {
+      ManagedProcess worker = app.process().start();
+      worker.awaitLine(READY, WorkerApp.STARTUP);
+      assertThat(worker.log().text())
           .contains("(profile default)")
           .contains("Temporal     " + temporal + ", namespace default, task queue payment-saga")
-          .contains("Health       http://localhost:" + managementPort + "/actuator/health")
+          .contains("Health       http://localhost:" + app.managementPort() + "/actuator/health")
           .doesNotContain("Local stack")
           .doesNotContain(":: Spring Boot ::");
-      assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+      assertThat(get(app.managementPort(), "/actuator/health/readiness").statusCode()).isEqualTo(200);
 
       PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
       assertThat(payments.pay(TestPayments.withCard(SandboxMagicValues.CARD_OK), Duration.ofSeconds(60)).status())
           .isEqualTo(SagaStatus.COMPLETED);
-      GracefulStop.sigtermWhileAChargeRuns(worker, payments);
+      GracefulStop.sigtermWhileAChargeRuns(worker, payments, new SandboxPaymentServices(redis.commands()));
     } finally {
       stubs.shutdownNow();
       temporalServer.close();
@@ -89,11 +89,5 @@ class WorkerJarIT {
   private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

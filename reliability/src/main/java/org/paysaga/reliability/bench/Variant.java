@@ -4,16 +4,15 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.PaymentRequest;
-import org.paysaga.reliability.stack.ManagedProcess;
-import org.paysaga.reliability.stack.Waits;
-import org.paysaga.reliability.stack.WorkerAppReplica;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProcessSpec;
+import org.paysaga.testsupport.WorkerApp;
 
 /** The two things compared: A, the payment saga as shipped; B, the bare workflow. */
 enum Variant {
@@ -21,9 +20,8 @@ enum Variant {
     @Override
     ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
         Map<String, String> environment) {
-      WorkerAppReplica worker = WorkerAppReplica.create(name, workerJar, HEAP, temporal, redis, environment, logDir);
-      worker.startAndAwaitHealthy();
-      return worker.process();
+      return WorkerApp.named(name).jar(workerJar).heap(HEAP).temporal(temporal).redis(redis).settings(environment)
+          .logDir(logDir).build().startAndAwaitHealthy().process();
     }
 
     @Override
@@ -38,16 +36,10 @@ enum Variant {
     @Override
     ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
         Map<String, String> environment) {
-      ManagedProcess worker = new ManagedProcess(name, List.of(ManagedProcess.javaExecutable(), "-Xmx" + HEAP,
-          "-cp", System.getProperty("java.class.path"), BareWorker.class.getName(), temporal, redis),
-          environment, logDir.resolve(name + ".log"));
-      worker.start();
-      Waits.until(name + " to print " + BareWorker.READY, Duration.ofSeconds(60), () -> {
-        if (!worker.isAlive()) {
-          throw new IllegalStateException(name + " exited:\n" + worker.tail(40));
-        }
-        return worker.tail(200).contains(BareWorker.READY);
-      });
+      ManagedProcess worker = ProcessSpec.java(name, "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
+              BareWorker.class.getName(), temporal, redis)
+          .env(environment).log(logDir.resolve(name + ".log")).start();
+      worker.awaitLine(BareWorker.READY, Duration.ofSeconds(60));
       return worker;
     }
 

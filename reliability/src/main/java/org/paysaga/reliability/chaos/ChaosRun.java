@@ -14,8 +14,8 @@ import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.StackOptions;
 import org.paysaga.reliability.stack.TemporalDevServerProcess;
-import org.paysaga.reliability.stack.Waits;
 import org.paysaga.saga.SagaReader;
+import org.paysaga.testsupport.Waits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,7 +109,7 @@ public final class ChaosRun implements Callable<Integer> {
   static List<Fault> faults(int count, ChaosStack stack) {
     Runnable killWorker = () -> {
       stack.victim().process().kill();
-      Waits.sleep(ChaosStack.WORKER_RESTART_DELAY);
+      Waits.pause(ChaosStack.WORKER_RESTART_DELAY);
       stack.victim().startAndAwaitHealthy();
     };
     List<Fault> faults = new ArrayList<>();

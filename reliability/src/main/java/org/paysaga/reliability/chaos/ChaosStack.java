@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.paysaga.reliability.stack.RedisServerProcess;
 import org.paysaga.reliability.stack.StackOptions;
 import org.paysaga.reliability.stack.TemporalEngine;
-import org.paysaga.reliability.stack.WorkerAppReplica;
+import org.paysaga.testsupport.WorkerApp;
 
 /**
  * The processes of a chaos run, all on loopback: the Temporal engine (the dev server on a SQLite
@@ -25,9 +25,9 @@ public final class ChaosStack implements AutoCloseable {
 
   private final TemporalEngine temporal;
   private final RedisServerProcess redis;
-  private final List<WorkerAppReplica> workers;
+  private final List<WorkerApp> workers;
 
-  private ChaosStack(TemporalEngine temporal, RedisServerProcess redis, List<WorkerAppReplica> workers) {
+  private ChaosStack(TemporalEngine temporal, RedisServerProcess redis, List<WorkerApp> workers) {
     this.temporal = temporal;
     this.redis = redis;
     this.workers = workers;
@@ -40,9 +40,8 @@ public final class ChaosStack implements AutoCloseable {
     RedisServerProcess redis = null;
     try {
       redis = RedisServerProcess.start(options.redisServer(), workDir.resolve("redis-data"), workDir, true);
-      List<WorkerAppReplica> workers = List.of(
-          WorkerAppReplica.create("worker-1", workerJar, "384m", temporal.address(), redis.url(), settings, workDir),
-          WorkerAppReplica.create("worker-2", workerJar, "384m", temporal.address(), redis.url(), settings, workDir));
+      List<WorkerApp> workers = List.of(worker("worker-1", workerJar, temporal, redis, settings, workDir),
+          worker("worker-2", workerJar, temporal, redis, settings, workDir));
       // Both JVMs start at once; each start is bounded by the replica's own wait.
       CompletableFuture.allOf(workers.stream()
           .map(w -> CompletableFuture.runAsync(w::startAndAwaitHealthy)).toArray(CompletableFuture[]::new)).join();
@@ -54,6 +53,13 @@ public final class ChaosStack implements AutoCloseable {
       temporal.close();
       throw e;
     }
+  }
+
+  /** One replica in the default profile: what the chaos run and the real-server suite run twice. */
+  public static WorkerApp worker(String name, Path jar, TemporalEngine temporal, RedisServerProcess redis,
+      Map<String, String> settings, Path logDir) {
+    return WorkerApp.named(name).jar(jar).heap("384m").temporal(temporal.address()).redis(redis.url())
+        .settings(settings).logDir(logDir).build();
   }
 
   /**
@@ -92,17 +98,17 @@ public final class ChaosStack implements AutoCloseable {
   }
 
   /** The replica the run kills (the second); the first keeps running throughout. */
-  public WorkerAppReplica victim() {
+  public WorkerApp victim() {
     return workers.get(1);
   }
 
-  public List<WorkerAppReplica> workers() {
+  public List<WorkerApp> workers() {
     return workers;
   }
 
   @Override
   public void close() {
-    workers.forEach(WorkerAppReplica::close);
+    workers.forEach(WorkerApp::close);
     redis.close();
     temporal.close();
   }

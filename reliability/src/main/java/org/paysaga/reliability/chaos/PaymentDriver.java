@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.paysaga.payment.PaymentSagaClient;
-import org.paysaga.reliability.stack.Waits;
 import org.paysaga.saga.SagaStart;
+import org.paysaga.testsupport.Waits;
 
 /**
  * Starts the planned payments through {@link PaymentSagaClient}, as service code would, at a steady
@@ -41,7 +41,7 @@ final class PaymentDriver {
       long due = begin + (long) (payment.index() * 1_000_000_000L / perSecond);
       long wait = due - System.nanoTime();
       if (wait > 0) {
-        Waits.sleep(Duration.ofNanos(wait));
+        Waits.pause(Duration.ofNanos(wait));
       }
       String error = start(payment);
       if (error != null) {
@@ -64,7 +64,7 @@ final class PaymentDriver {
         return start.sagaId().equals(payment.sagaId()) ? null : "started " + start.sagaId();
       } catch (RuntimeException e) {
         last = e;
-        Waits.sleep(Duration.ofSeconds(attempt));
+        Waits.pause(Duration.ofSeconds(attempt));
       }
     }
     return last.toString();

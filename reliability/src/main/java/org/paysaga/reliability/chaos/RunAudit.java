@@ -15,11 +15,11 @@ import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.payment.sandbox.PaymentAudit;
 import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
-import org.paysaga.reliability.stack.Waits;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.saga.SagaNotFoundException;
 import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaState;
+import org.paysaga.testsupport.Waits;
 
 /** Audits every planned payment, and the run's Redis as a whole, once the sagas have settled. */
 final class RunAudit {
@@ -84,7 +84,7 @@ final class RunAudit {
         if (attempt == 3) {
           throw e;
         }
-        Waits.sleep(Duration.ofSeconds(1));
+        Waits.pause(Duration.ofSeconds(1));
       }
     }
   }

@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.paysaga.reliability.stack.Waits;
 import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaStatus;
+import org.paysaga.testsupport.Waits;
 
 /**
  * Waits until every saga has ended or parked in the DLQ (then it waits for an operator, which this
@@ -36,7 +36,7 @@ final class Settlement {
         break;
       }
       log.accept(open.size() + " sagas still open, e.g. " + open.get(0).sagaId());
-      Waits.sleep(Duration.ofSeconds(3));
+      Waits.pause(Duration.ofSeconds(3));
     }
     return open;
   }

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProcessSpec;
+import org.paysaga.testsupport.Waits;
 
 /**
  * A real {@code redis-server} of its own, on a free loopback port, with its data directory under
@@ -38,12 +40,11 @@ public final class RedisServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    int port = FreePorts.next();
-    List<String> command = List.of(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--dir", dataDir.toAbsolutePath().toString(), "--save", "", "--daemonize", "no",
-        "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "everysec");
-    ManagedProcess process = new ManagedProcess("redis-server", command, Map.of(),
-        logDir.resolve("redis-server.log"));
+    int port = FreePorts.free();
+    ManagedProcess process = ProcessSpec.command("redis-server", binary, "--port", Integer.toString(port),
+            "--bind", "127.0.0.1", "--dir", dataDir.toAbsolutePath().toString(), "--save", "", "--daemonize", "no",
+            "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "everysec")
+        .log(logDir.resolve("redis-server.log")).create();
     RedisServerProcess redis = new RedisServerProcess(process, port);
     redis.startAndAwait();
     return redis;
@@ -60,18 +61,13 @@ public final class RedisServerProcess implements AutoCloseable {
   /** SIGKILL, then the same server again on the same port and data directory. */
   public void killAndRestart(Duration down) {
     process.kill();
-    Waits.sleep(down);
+    Waits.pause(down);
     startAndAwait();
   }
 
   private void startAndAwait() {
     process.start();
-    Waits.until("redis-server on port " + port + " to load its data and answer PING", Duration.ofSeconds(60), () -> {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited:\n" + process.tail(30));
-      }
-      return "+PONG".equals(ping());
-    });
+    process.await("its data loaded (PING answered)", Duration.ofSeconds(60), () -> "+PONG".equals(ping()));
   }
 
   /** PING over a raw socket: answers {@code +PONG} once the data set is loaded. */

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.paysaga.saga.SagaSearchAttributes;
+import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProcessSpec;
+import org.paysaga.testsupport.Waits;
 
 /**
  * The real Temporal server: {@code temporal server start-dev} (Temporal server 1.29.1, built by
@@ -44,16 +47,17 @@ public final class TemporalDevServerProcess extends TemporalEngine {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + workDir, e);
     }
-    int port = FreePorts.next();
+    int port = FreePorts.free();
     Path database = workDir.resolve("temporal.db");
-    List<String> command = new ArrayList<>(List.of(temporalCli.toString(), "server", "start-dev",
-        "--ip", "127.0.0.1", "--port", Integer.toString(port), "--headless",
-        "--db-filename", database.toString(), "--log-level", "warn"));
+    List<String> flags = new ArrayList<>();
     if (searchAttributes) {
-      SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
+      SagaSearchAttributes.devServerFlags().forEach(flag -> flags.addAll(List.of("--search-attribute", flag)));
     }
-    ManagedProcess process = new ManagedProcess("temporal-dev-server", command, Map.of(),
-        workDir.resolve("temporal-dev-server.log"));
+    ManagedProcess process = ProcessSpec.command("temporal-dev-server", temporalCli.toString(), "server", "start-dev",
+            "--ip", "127.0.0.1", "--port", Integer.toString(port), "--headless",
+            "--db-filename", database.toString(), "--log-level", "warn")
+        .args(flags.toArray(String[]::new))
+        .log(workDir.resolve("temporal-dev-server.log")).create();
     TemporalDevServerProcess server = new TemporalDevServerProcess(process, port, database);
     server.startAndAwaitServing();
     return server;
@@ -65,10 +69,7 @@ public final class TemporalDevServerProcess extends TemporalEngine {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(address()).setHealthCheckAttemptTimeout(Duration.ofSeconds(2)).build());
     try {
-      Waits.until("the Temporal dev server on port " + port() + " (log " + process().log() + ")", STARTUP, () -> {
-        if (!process().isAlive()) {
-          throw new IllegalStateException("the dev server exited:\n" + process().tail(30));
-        }
+      process().await("it serving on port " + port(), STARTUP, () -> {
         try {
           return stubs.healthCheck().getStatus() == HealthCheckResponse.ServingStatus.SERVING;
         } catch (RuntimeException e) {
@@ -83,7 +84,7 @@ public final class TemporalDevServerProcess extends TemporalEngine {
   /** SIGKILL, a pause, then the same server on the same SQLite file. */
   public void killAndRestart(Duration down) {
     process().kill();
-    Waits.sleep(down);
+    Waits.pause(down);
     startAndAwaitServing();
   }
 

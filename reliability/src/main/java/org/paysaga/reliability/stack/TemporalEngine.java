@@ -2,6 +2,7 @@ package org.paysaga.reliability.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.paysaga.testsupport.ManagedProcess;
 
 /** The Temporal a run's workers and clients talk to, as a process the run can kill and restart. */
 public abstract class TemporalEngine implements AutoCloseable {

@@ -3,18 +3,23 @@ package org.paysaga.reliability.realserver;
 import org.paysaga.catalog.Defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.TimeoutType;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,15 +29,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.paysaga.payment.PaymentRequests;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.PaymentSagaClient;
-import org.paysaga.reliability.realserver.SagaCliProcess.Run;
-import org.paysaga.reliability.stack.ManagedProcess;
+import org.paysaga.reliability.chaos.ChaosStack;
 import org.paysaga.reliability.stack.TemporalDevServerProcess;
-import org.paysaga.reliability.stack.WorkerAppReplica;
 import org.paysaga.saga.SagaCompensation;
 import org.paysaga.saga.SagaReader;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.TemporalUi;
+import org.paysaga.testsupport.ManagedProcess;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProjectJars;
 
 /**
  * The worker jar and the CLI jar on the real Temporal server (the dev server), as processes: every
@@ -44,6 +50,7 @@ import org.paysaga.saga.TemporalUi;
 class RealServerIT {
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static RealServerStack stack;
   private static JsonNode demo;
@@ -60,27 +67,35 @@ class RealServerIT {
     }
   }
 
-  private static Run saga(String... args) {
+  private static ProcessResult saga(String... args) {
     return stack.cli.run(args);
   }
 
   private static JsonNode ok(String... args) {
-    Run run = saga(args);
+    ProcessResult run = saga(args);
     assertThat(run.exitCode()).as(run + stack.workerLogs()).isZero();
-    return run.json();
+    return json(run);
   }
 
-  /** Runs the command until its JSON passes the check. */
+  private static JsonNode json(ProcessResult run) {
+    try {
+      return JSON.readTree(run.stdout());
+    } catch (IOException e) {
+      throw new AssertionError("printed no JSON: " + run, e);
+    }
+  }
+
+  /** Runs the command until its JSON (exit 0, or 1 for a saga that failed) passes the check. */
   private static JsonNode until(Predicate<JsonNode> check, String... args) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      Run run = saga(args);
-      JsonNode json = run.exitCode() == 0 || run.exitCode() == 1 ? run.json() : null;
-      if (json != null && check.test(json)) {
-        return json;
-      }
-      assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, run).isLessThan(deadline);
-      sleep(1000);
+    AtomicReference<ProcessResult> last = new AtomicReference<>();
+    try {
+      return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            last.set(saga(args));
+            return last.get().exitCode() <= 1 ? json(last.get()) : null;
+          }, json -> json != null && check.test(json));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("waited " + PATIENCE + " for " + last.get(), e);
     }
   }
 
@@ -287,7 +302,9 @@ class RealServerIT {
       sagaIds.add(payments.start(PaymentRequests.parse("rs-" + RUN + "-sticky-" + i, "m_shop", "3.00", "CNY",
           "tok_slow_2")).sagaId());
     }
-    sleep(1000);
+    // Every saga in its charge (2 s) when the worker dies: the next workflow task of each is due on
+    // the sticky queue of the worker that ran its last one.
+    await().atMost(PATIENCE).until(() -> sagaIds.stream().allMatch(RealServerIT::charging));
     stack.workers.get(1).process().kill();
 
     SagaReader reader = new SagaReader(stack.client);
@@ -303,27 +320,23 @@ class RealServerIT {
     assertThat(moved).as("sagas whose sticky workflow task the server moved off the killed worker").isPositive();
   }
 
+  private static boolean charging(String sagaId) {
+    return stack.client.fetchHistory(sagaId).getEvents().stream()
+        .anyMatch(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+            && e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("CallPaymentChannel"));
+  }
+
   @Test
   @Order(10)
   void aWorkerWhoseNamespaceLacksTheSearchAttributesStopsAtStartNamingThem() throws Exception {
     Path dir = Path.of("target", "real-server-" + RUN, "bare");
     try (TemporalDevServerProcess bare = TemporalDevServerProcess.start(RealServerStack.temporalCli(), dir, false)) {
-      ManagedProcess worker = WorkerAppReplica.create("worker-bare", RealServerStack.WORKER_JAR, "256m", bare.address(),
-          stack.redis.url(), Map.of(), dir).process();
-      worker.start();
-      assertThat(worker.exitStatusWithin(Duration.ofSeconds(90))).as(worker.tail(20)).hasValue(1);
-      assertThat(worker.tail(200)).contains("The worker cannot start: Namespace default lacks the search attributes "
+      ManagedProcess worker = ChaosStack.worker("worker-bare", ProjectJars.workerApp(), bare, stack.redis, Map.of(), dir)
+          .process().start();
+      assertThat(worker.exitCode(Duration.ofSeconds(90))).as(worker.log().tail(20)).hasValue(1);
+      assertThat(worker.log().tail(200)).contains("The worker cannot start: Namespace default lacks the search attributes "
           + "SagaStatus, SagaType, PaymentNo, MerchantId, SagaFailedStep (Keyword)")
           .contains("temporal operator search-attribute create --namespace default --name SagaStatus --type Keyword");
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 }

@@ -8,16 +8,20 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import org.paysaga.reliability.chaos.ChaosStack;
 import org.paysaga.reliability.stack.RedisServerProcess;
 import org.paysaga.reliability.stack.TemporalDevServerProcess;
-import org.paysaga.reliability.stack.WorkerAppReplica;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProcessSpec;
+import org.paysaga.testsupport.ProjectJars;
+import org.paysaga.testsupport.SagaCliJar;
+import org.paysaga.testsupport.WorkerApp;
 import redis.embedded.RedisServer;
 
 /**
@@ -26,34 +30,30 @@ import redis.embedded.RedisServer;
  * timeouts, recovery and sweeps so each path ends in seconds; the CLI jar runs against it.
  */
 final class RealServerStack implements AutoCloseable {
-  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  static final Path WORKER_JAR = ROOT.resolve("worker-app/target/worker-app.jar");
-  static final Path CLI_JAR = ROOT.resolve("starter-cli/target/saga-cli.jar");
   /** One charge attempt may take 3 s; {@code tok_slow_5} times out on every attempt. */
   static final int CHANNEL_TIMEOUT_SECONDS = 3;
 
   final TemporalDevServerProcess temporal;
   final RedisServerProcess redis;
-  final List<WorkerAppReplica> workers;
+  final List<WorkerApp> workers;
   final WorkflowServiceStubs stubs;
   final WorkflowClient client;
-  final SagaCliProcess cli;
+  final SagaCliJar cli;
 
-  private RealServerStack(TemporalDevServerProcess temporal, RedisServerProcess redis, List<WorkerAppReplica> workers) {
+  private RealServerStack(TemporalDevServerProcess temporal, RedisServerProcess redis, List<WorkerApp> workers) {
     this.temporal = temporal;
     this.redis = redis;
     this.workers = workers;
     this.stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
     this.client = WorkflowClient.newInstance(stubs);
-    this.cli = new SagaCliProcess(CLI_JAR, Map.of("TEMPORAL_ADDRESS", temporal.address(), "REDIS_URL", redis.url()));
+    this.cli = new SagaCliJar(Map.of("TEMPORAL_ADDRESS", temporal.address(), "REDIS_URL", redis.url()));
   }
 
   static RealServerStack start(Path workDir) {
     Path temporalCli = temporalCli();
-    for (Path jar : List.of(WORKER_JAR, CLI_JAR)) {
-      assertThat(jar).as("built by the package phase before this integration test").isRegularFile();
-    }
+    Path workerJar = ProjectJars.workerApp();
+    ProjectJars.sagaCli(); // missing, it fails now rather than after the servers started
     TemporalDevServerProcess temporal = TemporalDevServerProcess.start(temporalCli, workDir.resolve("temporal"));
     RedisServerProcess redis = RedisServerProcess.start(embeddedRedisBinary(), workDir.resolve("redis"), workDir, true);
     Map<String, String> settings = Map.of(
@@ -62,9 +62,8 @@ final class RealServerStack implements AutoCloseable {
         "SAGA_RECOVERY_GIVEUPAFTER", "8s",
         "SAGA_SWEEPER_INTERVAL", "2s",
         "SAGA_SHUTDOWN_GRACEPERIOD", "5s");
-    List<WorkerAppReplica> workers = List.of(
-        WorkerAppReplica.create("worker-1", WORKER_JAR, "384m", temporal.address(), redis.url(), settings, workDir),
-        WorkerAppReplica.create("worker-2", WORKER_JAR, "384m", temporal.address(), redis.url(), settings, workDir));
+    List<WorkerApp> workers = List.of(ChaosStack.worker("worker-1", workerJar, temporal, redis, settings, workDir),
+        ChaosStack.worker("worker-2", workerJar, temporal, redis, settings, workDir));
     CompletableFuture.allOf(workers.stream().map(w -> CompletableFuture.runAsync(w::startAndAwaitHealthy))
         .toArray(CompletableFuture[]::new)).join();
     return new RealServerStack(temporal, redis, workers);
@@ -75,20 +74,9 @@ final class RealServerStack implements AutoCloseable {
    * place that knows its cache). Without it the suite is skipped, except in CI, where it fails.
    */
   static Path temporalCli() {
-    String path = null;
-    try {
-      Process process = new ProcessBuilder("bash", ROOT.resolve("scripts/temporal.sh").toString(), "path")
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0 && !out.isEmpty()) {
-        path = out;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ProcessResult asked = ProcessSpec.command("temporal.sh path", "bash",
+        ProjectJars.root().resolve("scripts/temporal.sh").toString(), "path").run(Duration.ofSeconds(30));
+    String path = asked.exitCode() == 0 && !asked.stdout().isBlank() ? asked.stdout().strip() : null;
     if (System.getenv("CI") == null) {
       assumeThat(path).as("no temporal CLI: scripts/temporal.sh install builds it (CI always does)").isNotNull();
     }
@@ -111,14 +99,14 @@ final class RealServerStack implements AutoCloseable {
 
   String workerLogs() {
     StringBuilder text = new StringBuilder();
-    workers.forEach(w -> text.append("\n--- ").append(w.process().name()).append('\n').append(w.process().tail(30)));
+    workers.forEach(w -> text.append("\n--- ").append(w.process().name()).append('\n').append(w.process().log().tail(30)));
     return text.toString();
   }
 
   @Override
   public void close() {
     stubs.shutdownNow();
-    workers.forEach(WorkerAppReplica::close);
+    workers.forEach(WorkerApp::close);
     redis.close();
     temporal.close();
   }

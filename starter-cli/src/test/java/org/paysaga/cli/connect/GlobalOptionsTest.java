@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.cli.SagaCli;
 import org.paysaga.cli.testing.Cli;
-import org.paysaga.cli.testing.SagaTestStack;
+import org.paysaga.testsupport.FreePorts;
 import picocli.CommandLine;
 
 /** Global options: environment defaults, local defaults, and options before or after the command. */
@@ -85,8 +85,9 @@ class GlobalOptionsTest {
 
   @Test
   void theAddressOfAnErrorIsTheOneInEffect() {
-    String fromEnv = "127.0.0.1:" + SagaTestStack.freePort();
-    String fromOption = "127.0.0.1:" + SagaTestStack.freePort();
+    int[] ports = FreePorts.distinct(2);
+    String fromEnv = "127.0.0.1:" + ports[0];
+    String fromOption = "127.0.0.1:" + ports[1];
     Cli cli = new Cli(Map.of("TEMPORAL_ADDRESS", fromEnv));
 
     assertThat(cli.run("status", "P1").err()).contains(fromEnv);

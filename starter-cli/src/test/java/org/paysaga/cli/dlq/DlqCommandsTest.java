@@ -1,9 +1,11 @@
 package org.paysaga.cli.dlq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowStub;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -263,31 +265,14 @@ class DlqCommandsTest {
   }
 
   private static void awaitStep(String sagaId, String step, StepStatus status) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (stack.payments().state(sagaId).step(step).status() != status) {
-      assertThat(System.currentTimeMillis()).as(sagaId + " " + step + " " + status).isLessThan(deadline);
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    await().alias(sagaId + " " + step + " " + status).atMost(Duration.ofSeconds(30))
+        .until(() -> stack.payments().state(sagaId).step(step).status() == status);
   }
 
   /** After the saga finished, its entry goes (the lifecycle's finish runs right after). */
   private static CliRun awaitGone(String sagaId) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    CliRun run = cli.run("dlq", "show", sagaId);
-    while (run.exitCode() == 0 && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      run = cli.run("dlq", "show", sagaId);
-    }
-    return run;
+    return await().alias("the DLQ entry of " + sagaId + " gone").atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+        .until(() -> cli.run("dlq", "show", sagaId), run -> run.exitCode() != 0);
   }
 }

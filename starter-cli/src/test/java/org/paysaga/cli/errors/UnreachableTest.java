@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.paysaga.cli.testing.Cli;
 import org.paysaga.cli.testing.CliRun;
 import org.paysaga.cli.testing.ConnectionTrap;
-import org.paysaga.cli.testing.SagaTestStack;
+import org.paysaga.testsupport.FreePorts;
 
 /** An unreachable Temporal or Redis exits 4 within 10 s, naming the address, without a stack trace. */
 class UnreachableTest {
   private static final long TEN_SECONDS = 10_000;
 
-  private final String closedPort = "127.0.0.1:" + SagaTestStack.freePort();
+  private final String closedPort = "127.0.0.1:" + FreePorts.free();
   private final Cli cli = new Cli(Map.of("TEMPORAL_ADDRESS", closedPort, "REDIS_URL", "redis://" + closedPort));
 
   private static void assertUnreachable(CliRun run, String address) {

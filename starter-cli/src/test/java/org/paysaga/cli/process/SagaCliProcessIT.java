@@ -1,12 +1,13 @@
 package org.paysaga.cli.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.paysaga.cli.testing.CliRun;
+import org.paysaga.testsupport.SagaCliJar;
+import org.paysaga.testsupport.WorkerApp;
 
 /**
  * The real {@code saga-cli.jar} against the real worker app with its local stack
@@ -23,16 +26,22 @@ import org.paysaga.cli.testing.CliRun;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaCliProcessIT {
-  private static WorkerAppProcess worker;
-  private static CliProcess saga;
+  private static WorkerApp worker;
+  private static SagaCliJar cli;
   private static JsonNode demo;
 
+  /**
+   * The worker app with its local stack ({@code saga-local.jar}: its own Temporal and Redis on free
+   * ports), recovery that gives up at once (a saga whose refund fails parks in the DLQ within seconds).
+   */
   @BeforeAll
-  static void startTheWorker() throws Exception {
-    Path log = Path.of("target/it-worker-app.log");
-    Files.createDirectories(log.getParent());
-    worker = WorkerAppProcess.start(log);
-    saga = new CliProcess(worker.environment());
+  static void startTheWorker() {
+    worker = WorkerApp.named("it-worker-app").localStack().heap("512m")
+        .settings(Map.of("TEMPORAL_UI_URL", "http://ui.it:8080", "SAGA_RECOVERY_INTERVAL", "1s",
+            "SAGA_RECOVERY_GIVEUPAFTER", "1ms"))
+        .build().startAndAwaitHealthy();
+    cli = new SagaCliJar(Map.of("TEMPORAL_ADDRESS", worker.temporalAddress(), "REDIS_URL", worker.redisUrl(),
+        "TEMPORAL_UI_URL", "http://ui.it:8080"));
   }
 
   @AfterAll
@@ -51,23 +60,23 @@ class SagaCliProcessIT {
     throw new AssertionError("no " + path + " saga in " + demo);
   }
 
+  private static CliRun saga(String... args) {
+    return CliRun.of(cli.run(args));
+  }
+
   private static CliRun ok(String... args) {
-    CliRun run = saga.run(args);
-    assertThat(run.exitCode()).as("saga " + String.join(" ", args) + "\n" + run + "\nworker:\n" + worker.tail())
+    CliRun run = saga(args);
+    assertThat(run.exitCode())
+        .as("saga " + String.join(" ", args) + "\n" + run + "\nworker:\n" + worker.process().log().tail(60))
         .isZero();
     return run;
   }
 
   /** Runs the command until its JSON passes the check (at most a minute). */
   private static JsonNode until(Predicate<JsonNode> check, String... args) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    JsonNode json = ok(args).json();
-    while (!check.test(json)) {
-      assertThat(System.currentTimeMillis()).as("saga " + String.join(" ", args) + ": " + json).isLessThan(deadline);
-      WorkerAppProcess.sleep(1000);
-      json = ok(args).json();
-    }
-    return json;
+    return await().alias("saga " + String.join(" ", args)).atMost(Duration.ofMinutes(1))
+        .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ok(args).json(), check);
   }
 
   @Test
@@ -125,7 +134,7 @@ class SagaCliProcessIT {
   void removeRefusesAWaitingSagaAndResolveClosesIt() {
     String sagaId = demoSaga("refund-failure").get("sagaId").asText();
 
-    CliRun refused = saga.run("dlq", "remove", sagaId);
+    CliRun refused = saga("dlq", "remove", sagaId);
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err()).contains("--force");
 
@@ -133,9 +142,9 @@ class SagaCliProcessIT {
     JsonNode status = until(json -> json.get("saga").get("status").asText().equals("RESOLVED"),
         "status", sagaId, "--json");
     assertThat(status.get("saga").get("note").asText()).isEqualTo("refunded by bank transfer, ticket OPS-7");
-    CliRun gone = saga.run("dlq", "show", sagaId);
+    CliRun gone = saga("dlq", "show", sagaId);
     assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(3);
-    assertThat(saga.run("status", "no-such-payment").exitCode()).isEqualTo(3);
+    assertThat(saga("status", "no-such-payment").exitCode()).isEqualTo(3);
   }
 
   @Test
@@ -153,6 +162,6 @@ class SagaCliProcessIT {
     JsonNode again = until(json -> json.get("entry").get("retries").asInt() == 1, "dlq", "show", sagaId, "--json");
     assertThat(again.get("entry").get("sagaWaiting").asBoolean()).isTrue();
     ok("dlq", "remove", sagaId, "--force");
-    assertThat(saga.run("dlq", "show", sagaId).exitCode()).isEqualTo(3);
+    assertThat(saga("dlq", "show", sagaId).exitCode()).isEqualTo(3);
   }
 }

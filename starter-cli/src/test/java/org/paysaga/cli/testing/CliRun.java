@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.paysaga.cli.output.Json;
+import org.paysaga.testsupport.ProcessResult;
 
 /** What one run of the command line did: exit code, stdout, stderr, how long it took. */
 public record CliRun(int exitCode, String out, String err, long millis) {
+
+  /** A run of the real jar as a process. */
+  public static CliRun of(ProcessResult process) {
+    return new CliRun(process.exitCode(), process.stdout(), process.stderr(), process.elapsed().toMillis());
+  }
 
   /** Stdout as the one JSON object {@code --json} promises (fails when it is anything else). */
   public JsonNode json() {

@@ -6,10 +6,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +21,7 @@ import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
+import org.paysaga.testsupport.FreePorts;
 import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
 
@@ -153,11 +150,7 @@ public final class SagaTestStack {
 
   /** A loopback port nothing listens on (free now). */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.free();
   }
 
   private void stop() {

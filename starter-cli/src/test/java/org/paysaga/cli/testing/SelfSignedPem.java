@@ -9,9 +9,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProcessSpec;
 
 /** A self-signed certificate and its PKCS#8 key as PEM files, made with the JDK's keytool. */
 public record SelfSignedPem(Path certificate, Path privateKey) {
@@ -19,15 +20,14 @@ public record SelfSignedPem(Path certificate, Path privateKey) {
   public static SelfSignedPem create(Path dir, String name) {
     Path keystore = dir.resolve(name + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    List<String> command = List.of(keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA", "-keysize", "2048",
-        "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit");
+    ProcessResult generated = ProcessSpec.command("keytool", keytool, "-genkeypair", "-alias", name, "-keyalg", "RSA",
+        "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+        "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+        .run(Duration.ofSeconds(60));
+    if (generated.exitCode() != 0) {
+      throw new IllegalStateException("keytool failed: " + generated);
+    }
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("keytool failed: " + output);
-      }
       KeyStore store = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(keystore)) {
         store.load(in, "changeit".toCharArray());
@@ -42,9 +42,6 @@ public record SelfSignedPem(Path certificate, Path privateKey) {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

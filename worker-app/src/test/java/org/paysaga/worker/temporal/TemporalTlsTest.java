@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProcessSpec;
 
 /** A private CA and a server name for TLS to Temporal, beyond the starter's properties. */
 class TemporalTlsTest {
@@ -57,11 +59,10 @@ class TemporalTlsTest {
     return pem;
   }
 
-  private static void run(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException(command + " failed: " + out);
+  private static void run(List<String> command) {
+    ProcessResult result = ProcessSpec.command("keytool", command.toArray(String[]::new)).run(Duration.ofSeconds(60));
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(command + " failed: " + result);
     }
   }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import org.paysaga.testsupport.ProcessResult;
+import org.paysaga.testsupport.ProcessSpec;
 
 /**
  * Evaluates PromQL the way Prometheus does, with {@code promtool test rules}: two scrapes become
@@ -22,13 +24,8 @@ public final class PromQl {
   /** True when {@code promtool} is on the PATH. */
   public static boolean available() {
     try {
-      Process p = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return ProcessSpec.command("promtool", "promtool", "--version").run(Duration.ofSeconds(10)).exitCode() == 0;
+    } catch (RuntimeException notInstalledOrHung) {
       return false;
     }
   }
@@ -67,19 +64,19 @@ public final class PromQl {
   }
 
   /** Runs promtool; returns its output; throws when a check fails. */
-  public String run(Path dir) throws IOException, InterruptedException {
+  public String run(Path dir) throws IOException {
     StringBuilder file = new StringBuilder("rule_files: []\nevaluation_interval: 1m\ntests:\n  - interval: 15s\n    input_series:\n");
     series.forEach(s -> file.append(s).append('\n'));
     file.append("    promql_expr_test:\n");
     checks.forEach(c -> file.append(c).append('\n'));
     Path test = dir.resolve("design-queries.test.yml");
     Files.writeString(test, file.toString(), StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder("promtool", "test", "rules", test.toString()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError("promtool test rules failed:\n" + output + "\n--- " + test + "\n" + file);
+    ProcessResult result = ProcessSpec.command("promtool", "promtool", "test", "rules", test.toString())
+        .run(Duration.ofSeconds(60));
+    if (result.exitCode() != 0) {
+      throw new AssertionError("promtool test rules failed:\n" + result + "\n--- " + test + "\n" + file);
     }
-    return output;
+    return result.stdout() + result.stderr();
   }
 
   /**
