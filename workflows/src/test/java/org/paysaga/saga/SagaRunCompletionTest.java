@@ -24,7 +24,6 @@ import static org.paysaga.saga.StepStatus.RUNNING;
 import static org.paysaga.saga.StepStatus.SUCCEEDED;
 
 import io.temporal.client.WorkflowStub;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.paysaga.payment.PaymentActivities;
+import org.paysaga.payment.PaymentRefusals;
 
 /**
  * A saga parked in the DLQ and the operator's signals: {@code retryCompensation} ({@code DLQ ->
@@ -62,16 +63,24 @@ class SagaRunDlqTest {
   }
 
   @Test
-  void aResolveWhileTheOperatorsRetryRunsIsRefused() {
-    StepScript refund = StepScript.failsThenHangs(CALLS_UNTIL_PARKED);
+  void aResolveWhileTheOperatorsRetryRunsIsRefusedNotKeptForLater() {
+    StepScript refund = StepScript.failsHangingOnceAfter(CALLS_UNTIL_PARKED);
     WorkflowStub saga = parkThenRetry(refund);
 
     saga.signal(SagaWorkflow.RESOLVE_SIGNAL, "refunded by hand");
     refund.release();
-    SagaState result = SagaTestbed.result(saga);
+    bed.skip(A_RETRY_ROUND);
 
-    assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED);
-    assertThat(result.note()).isNull();
+    // The retry failed: the saga parks again and waits; the resolve sent while it ran did not count.
+    SagaState parkedAgain = SagaTestbed.state(saga);
+    assertThat(parkedAgain.status()).isEqualTo(SagaStatus.DLQ);
+    assertThat(parkedAgain.note()).isNull();
+    assertThat(bed.parkedEntries()).extracting(DlqEntry::retries).containsExactly(0, 1);
+
+    saga.signal(SagaWorkflow.RESOLVE_SIGNAL, "refunded by hand, now");
+    SagaState result = SagaTestbed.result(saga);
+    assertThat(result.status()).isEqualTo(SagaStatus.RESOLVED);
+    assertThat(result.note()).isEqualTo("refunded by hand, now");
   }
 
   @Test
@@ -79,7 +88,7 @@ class SagaRunDlqTest {
     // The first operator retry's round of four fails too; the second retry works.
     StepScript refund = StepScript.fails(CALLS_UNTIL_PARKED + 4);
     WorkflowStub saga = bed.startFrozenMerchantPayment(refund);
-    assertThat(bed.skipPastGiveUp(saga).status()).isEqualTo(SagaStatus.DLQ);
+    bed.skipUntilParked(saga);
 
     saga.signal(SagaWorkflow.RETRY_SIGNAL);
     bed.skip(A_RETRY_ROUND);
@@ -105,10 +114,25 @@ class SagaRunDlqTest {
   }
 
   @Test
+  void aRefusedCompensationParkedAtOnceIsCompensatedByARetryOnceTheCauseIsFixed() {
+    StepScript refund = StepScript.refuses(PaymentRefusals.REFUND_REFUSED, 1);
+    WorkflowStub saga = bed.startFrozenMerchantPayment(refund);
+    bed.skip(A_RETRY_ROUND);
+    assertThat(SagaTestbed.state(saga).status()).isEqualTo(SagaStatus.DLQ);
+
+    saga.signal(SagaWorkflow.RETRY_SIGNAL);
+    SagaState result = SagaTestbed.result(saga);
+
+    assertThat(result.status()).isEqualTo(SagaStatus.COMPENSATED);
+    assertThat(refund.attempts()).containsExactly(1, 1);
+    assertThat(result.step(CALL_PAYMENT_CHANNEL).compensationStatus()).isEqualTo(SUCCEEDED);
+  }
+
+  @Test
   void resolveClosesAParkedSagaWithTheOperatorsNote() {
     StepScript refund = StepScript.alwaysFails();
     WorkflowStub saga = bed.startFrozenMerchantPayment(refund);
-    assertThat(bed.skipPastGiveUp(saga).status()).isEqualTo(SagaStatus.DLQ);
+    bed.skipUntilParked(saga);
 
     saga.signal(SagaWorkflow.RESOLVE_SIGNAL, "refunded by hand, ticket OPS-42");
     SagaState result = SagaTestbed.result(saga);
@@ -126,7 +150,7 @@ class SagaRunDlqTest {
   @Test
   void aResolveWithoutANoteSaysAnOperatorResolvedIt() {
     WorkflowStub saga = bed.startFrozenMerchantPayment(StepScript.alwaysFails());
-    bed.skipPastGiveUp(saga);
+    bed.skipUntilParked(saga);
 
     saga.signal(SagaWorkflow.RESOLVE_SIGNAL, " ");
     SagaState result = SagaTestbed.result(saga);
@@ -138,11 +162,7 @@ class SagaRunDlqTest {
   @Test
   void retryOfAStepPastThePivotRunsItForwardAndCompletesTheSaga() {
     StepScript complete = bed.payment(PaymentActivities::completeOrder, StepScript.failsThenHangs(CALLS_UNTIL_PARKED));
-    WorkflowStub saga = bed.startPayment(bed.newPayment());
-    assertThat(bed.skipPastGiveUp(saga).status()).isEqualTo(SagaStatus.DLQ);
-
-    saga.signal(SagaWorkflow.RETRY_SIGNAL);
-    complete.awaitCalls(CALLS_UNTIL_PARKED + 1);
+    WorkflowStub saga = retryOnceParked(bed.startPayment(bed.newPayment()), complete);
 
     SagaState retrying = SagaTestbed.state(saga);
     assertThat(retrying.status()).isEqualTo(SagaStatus.RUNNING);
@@ -159,12 +179,16 @@ class SagaRunDlqTest {
     verify(bed.lifecycle).finish(result.sagaId());
   }
 
-  /** Parks a frozen-merchant payment whose refund follows the script, signals a retry, waits until the refund runs. */
+  /** A frozen-merchant payment whose refund follows the script, parked, then retried: the retry's refund is running. */
   private WorkflowStub parkThenRetry(StepScript refund) {
-    WorkflowStub saga = bed.startFrozenMerchantPayment(refund);
-    assertThat(bed.skipPastGiveUp(saga).status()).isEqualTo(SagaStatus.DLQ);
+    return retryOnceParked(bed.startFrozenMerchantPayment(refund), refund);
+  }
+
+  /** Once the saga parked, signals the operator's retry and waits until it calls the outstanding activity again. */
+  private WorkflowStub retryOnceParked(WorkflowStub saga, StepScript outstanding) {
+    bed.skipUntilParked(saga);
     saga.signal(SagaWorkflow.RETRY_SIGNAL);
-    refund.awaitCalls(CALLS_UNTIL_PARKED + 1);
+    outstanding.awaitCalls(CALLS_UNTIL_PARKED + 1);
     return saga;
   }
 }

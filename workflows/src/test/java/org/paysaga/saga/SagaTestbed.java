@@ -1,13 +1,14 @@
 package org.paysaga.saga;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.verify;
-import static org.paysaga.payment.PaymentRefusals.MERCHANT_FROZEN;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
+import static org.paysaga.payment.PaymentRefusals.MERCHANT_FROZEN;
 
 import io.temporal.activity.Activity;
 import io.temporal.api.enums.v1.EventType;
@@ -96,10 +97,6 @@ public final class SagaTestbed implements AutoCloseable {
     return new SagaTestbed(SETTINGS, Map.of());
   }
 
-  public static SagaTestbed start(SagaSettings settings) {
-    return new SagaTestbed(settings, Map.of());
-  }
-
   /** A testbed whose worker overrides these steps' start-to-close timeouts (as saga.steps.* does). */
   public static SagaTestbed withStepTimeouts(Map<String, Duration> stepTimeouts) {
     return new SagaTestbed(SETTINGS.withStepTimeouts(stepTimeouts), stepTimeouts);
@@ -175,6 +172,13 @@ public final class SagaTestbed implements AutoCloseable {
     return state(saga);
   }
 
+  /** For tests that start in the DLQ: {@link #skipPastGiveUp}, and the saga must be parked there. */
+  public SagaState skipUntilParked(WorkflowStub saga) {
+    SagaState parked = skipPastGiveUp(saga);
+    assertThat(parked.status()).as("parked in the DLQ: %s", parked).isEqualTo(SagaStatus.DLQ);
+    return parked;
+  }
+
   /** Every DLQ entry the sagas parked, oldest first (a re-park after a failed retry adds one). */
   public List<DlqEntry> parkedEntries() {
     ArgumentCaptor<DlqEntry> entries = ArgumentCaptor.forClass(DlqEntry.class);
@@ -223,11 +227,6 @@ public final class SagaTestbed implements AutoCloseable {
         .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
         .map(HistoryEvent::getActivityTaskScheduledEventAttributes)
         .toList();
-  }
-
-  /** The test server's clock (epoch ms). */
-  public long now() {
-    return env.currentTimeMillis();
   }
 
   private static WorkflowOptions options(String workflowId) {

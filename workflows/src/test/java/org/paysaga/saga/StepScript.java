@@ -34,32 +34,40 @@ public final class StepScript implements Answer<StepReceipt> {
   public static final String UNAVAILABLE = "ServiceUnavailable";
   private static final Duration LONGEST_HANG = Duration.ofMinutes(1);
 
-  private enum Outcome { SUCCEED, FAIL, REFUSE, HANG }
+  private enum Outcome { SUCCEED, FAIL, REFUSE, HANG, HANG_THEN_FAIL }
 
   /** One call of the activity: its attempt (1 to 4 within a round) and when it ran (test server time). */
   public record Call(int attempt, long atMillis) {}
 
   private final Deque<Outcome> planned = new ArrayDeque<>();
   private final Outcome thereafter;
-  private final String refusalType;
+  private final String failureType;
   private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   private final CountDownLatch released = new CountDownLatch(1);
   private volatile LongSupplier clock = System::currentTimeMillis;
 
-  private StepScript(List<Outcome> first, Outcome thereafter, String refusalType) {
+  private StepScript(List<Outcome> first, Outcome thereafter, String failureType) {
     planned.addAll(first);
     this.thereafter = thereafter;
-    this.refusalType = refusalType;
+    this.failureType = failureType;
   }
 
   /** Fails retryably on its first {@code times} calls (counted across rounds), then succeeds. */
   public static StepScript fails(int times) {
-    return new StepScript(Collections.nCopies(times, Outcome.FAIL), Outcome.SUCCEED, null);
+    return new StepScript(Collections.nCopies(times, Outcome.FAIL), Outcome.SUCCEED, UNAVAILABLE);
   }
 
   /** Fails retryably on every call. */
   public static StepScript alwaysFails() {
-    return new StepScript(List.of(), Outcome.FAIL, null);
+    return new StepScript(List.of(), Outcome.FAIL, UNAVAILABLE);
+  }
+
+  /**
+   * Fails every call with a failure of this type that is not itself marked non-retryable: whether
+   * it is retried is the retry policy's call (a type in its do-not-retry list is not).
+   */
+  public static StepScript failsAs(String failureType) {
+    return new StepScript(List.of(), Outcome.FAIL, failureType);
   }
 
   /** Refuses every call non-retryably with this failure type (a business refusal). */
@@ -77,11 +85,23 @@ public final class StepScript implements Answer<StepReceipt> {
     return new StepScript(List.of(), Outcome.HANG, null);
   }
 
+  /** Hangs on its first {@code times} calls (each until {@link #release()}, or until it times out), then succeeds. */
+  public static StepScript hangs(int times) {
+    return new StepScript(Collections.nCopies(times, Outcome.HANG), Outcome.SUCCEED, null);
+  }
+
   /** Fails retryably on its first {@code times} calls, then hangs until {@link #release()}, then succeeds. */
   public static StepScript failsThenHangs(int times) {
     List<Outcome> first = new ArrayList<>(Collections.nCopies(times, Outcome.FAIL));
     first.add(Outcome.HANG);
-    return new StepScript(first, Outcome.SUCCEED, null);
+    return new StepScript(first, Outcome.SUCCEED, UNAVAILABLE);
+  }
+
+  /** Fails retryably on every call; call {@code times + 1} first hangs until {@link #release()}. */
+  public static StepScript failsHangingOnceAfter(int times) {
+    List<Outcome> first = new ArrayList<>(Collections.nCopies(times, Outcome.FAIL));
+    first.add(Outcome.HANG_THEN_FAIL);
+    return new StepScript(first, Outcome.FAIL, UNAVAILABLE);
   }
 
   /** Times the calls by this clock (the testbed hands it the test server's). */
@@ -98,11 +118,13 @@ public final class StepScript implements Answer<StepReceipt> {
       outcome = planned.isEmpty() ? thereafter : planned.poll();
     }
     calls.add(new Call(info.getAttempt(), clock.getAsLong()));
+    if (outcome == Outcome.HANG || outcome == Outcome.HANG_THEN_FAIL) {
+      released.await(LONGEST_HANG.toMillis(), TimeUnit.MILLISECONDS);
+    }
     switch (outcome) {
-      case FAIL -> throw ApplicationFailure.newFailure("unavailable", UNAVAILABLE, info.getAttempt());
-      case REFUSE -> throw ApplicationFailure.newNonRetryableFailure("refused", refusalType, info.getAttempt());
-      case HANG -> released.await(LONGEST_HANG.toMillis(), TimeUnit.MILLISECONDS);
-      case SUCCEED -> { }
+      case FAIL, HANG_THEN_FAIL -> throw ApplicationFailure.newFailure("unavailable", failureType, info.getAttempt());
+      case REFUSE -> throw ApplicationFailure.newNonRetryableFailure("refused", failureType, info.getAttempt());
+      case SUCCEED, HANG -> { }
     }
     return receipt(info.getActivityType(), info.getAttempt());
   }
