@@ -115,7 +115,7 @@ public final class DlqService {
               .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
               .build());
       WorkflowExecution execution = stub.start(new CompensationOrder(
-          sagaId, entry.sagaType(), entry.businessKey(), outstanding, entry.input()));
+          sagaId, entry.sagaType(), entry.businessKey(), outstanding, entry.input(), entry.attributes()));
       return new RetryOutcome(false, workflowId, execution.getRunId());
     });
   }

@@ -4,6 +4,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.ActivityStub;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCompensation {
   static final String WORKER_STEP_TIMEOUTS = "compensation-worker-step-timeouts";
+  static final String SAGA_DESCRIPTION = "compensation-saga-description";
   private SagaRun run;
 
   @Override
@@ -26,7 +28,7 @@ public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCom
   public SagaState compensate(CompensationOrder order) {
     List<StepDefinition> steps = order.compensations();
     run = new SagaRun(order.sagaType(), order.sagaId(), steps);
-    run.start(order.businessKey(), Map.of("retryOf", order.sagaId()), order.input());
+    run.start(order.businessKey(), description(order), order.input());
     // The worker's step timeouts, not those of whoever wrote the order: untyped stubs do not get
     // the worker's per-type activity options. Runs started before this took the order's.
     Map<String, Duration> timeouts = Workflow.getVersion(WORKER_STEP_TIMEOUTS, Workflow.DEFAULT_VERSION, 1) >= 1
@@ -42,6 +44,20 @@ public class SagaCompensationImpl extends SagaWorkflowSupport implements SagaCom
           () -> stub.execute(step.compensation(), StepReceipt.class, order.input()));
     }
     return run.compensate("operator retry of a saga Temporal gave up on");
+  }
+
+  /**
+   * The saga's own description (merchant, amount...) and which saga this retries: a DLQ entry it
+   * writes describes the payment as the saga's would. Runs started before this wrote only retryOf.
+   */
+  private static Map<String, String> description(CompensationOrder order) {
+    Map<String, String> retryOf = Map.of("retryOf", order.sagaId());
+    if (order.description() == null || Workflow.getVersion(SAGA_DESCRIPTION, Workflow.DEFAULT_VERSION, 1) < 1) {
+      return retryOf;
+    }
+    Map<String, String> description = new LinkedHashMap<>(order.description());
+    description.putAll(retryOf);
+    return description;
   }
 
 }

@@ -1,6 +1,7 @@
 package org.paysaga.saga;
 
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -27,6 +28,7 @@ import java.util.Map;
 public final class SagaRun {
   /** Change ID: an operator's retry takes the saga out of the DLQ status while it runs. */
   static final String OPERATOR_RETRY_STATUS = "operator-retry-status";
+  static final String DO_NOT_RETRY_REFUSALS = "do-not-retry-refusals";
   private static final LocalActivityOptions LIFECYCLE_OPTIONS = LocalActivityOptions.newBuilder()
       .setStartToCloseTimeout(Duration.ofSeconds(10))
       // Redis being away must delay the saga, not fail it: retry until it answers. Not with
@@ -322,10 +324,20 @@ public final class SagaRun {
     }
   }
 
+  /**
+   * A failure no retry can fix: flagged non-retryable, or (since {@value #DO_NOT_RETRY_REFUSALS}) a
+   * type the retry policy's do-not-retry list names, which Temporal did not retry either
+   * ({@code NON_RETRYABLE_FAILURE}) though the activity did not flag it.
+   */
   private static boolean isNonRetryable(TemporalFailure failure) {
-    return failure instanceof ActivityFailure activity
-        && activity.getCause() instanceof ApplicationFailure app
-        && app.isNonRetryable();
+    if (!(failure instanceof ActivityFailure activity)) {
+      return false;
+    }
+    if (activity.getCause() instanceof ApplicationFailure app && app.isNonRetryable()) {
+      return true;
+    }
+    return activity.getRetryState() == RetryState.RETRY_STATE_NON_RETRYABLE_FAILURE
+        && Workflow.getVersion(DO_NOT_RETRY_REFUSALS, Workflow.DEFAULT_VERSION, 1) >= 1;
   }
 
   private SagaState finish(SagaStatus terminal) {

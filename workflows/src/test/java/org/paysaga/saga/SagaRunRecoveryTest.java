@@ -22,7 +22,6 @@ import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.paysaga.payment.PaymentActivities;
@@ -144,10 +143,6 @@ class SagaRunRecoveryTest {
   }
 
   @Test
-  @Disabled("Bug: SagaRun.isNonRetryable only reads ApplicationFailure.isNonRetryable(); a failure whose type is in"
-      + " the retry policy's do-not-retry list (PaymentRefusals.ALL) but that is not flagged non-retryable is not"
-      + " retried by Temporal (RetryState NON_RETRYABLE_FAILURE), yet the saga recovers for the whole give-up window"
-      + " (3 days by default), one attempt a round, and parks as 'recovery gave up' instead of at once")
   void aRefusalOnlyThePolicysDoNotRetryListNamesAlsoParksAtOnce() {
     StepScript refund = StepScript.failsAs(PaymentRefusals.REFUND_REFUSED);
     WorkflowStub saga = bed.startFrozenMerchantPayment(refund);

@@ -83,7 +83,9 @@ public final class SagaTestbed implements AutoCloseable {
     env = TestWorkflowEnvironment.newInstance();
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     Worker worker = env.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(PaymentSteps.implementationOptions(stepTimeouts), PaymentSagaImpl.class);
+    // As SagaWorker registers them (activities module), with mocks instead of the Redis-backed activities.
+    worker.registerWorkflowImplementationTypes(SagaActivityOptions.implementationOptions(
+        SagaActivityOptions.perStep(PaymentSteps.ALL, stepTimeouts)), PaymentSagaImpl.class);
     worker.registerWorkflowImplementationTypes(SagaActivityOptions.implementationOptions(
         SagaActivityOptions.perStep(RefundSteps.ALL, stepTimeouts)), RefundSagaImpl.class);
     worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class);
