@@ -11,10 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.paysaga.cli.testing.CliRun;
 import org.paysaga.testsupport.SagaCliJar;
 import org.paysaga.testsupport.WorkerApp;
@@ -24,7 +21,6 @@ import org.paysaga.testsupport.WorkerApp;
  * ({@code saga-local.jar}), as processes: the demo, then status, history and the DLQ commands on
  * what it made.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SagaCliProcessIT {
   private static WorkerApp worker;
   private static SagaCliJar cli;
@@ -42,6 +38,8 @@ class SagaCliProcessIT {
         .build().startAndAwaitHealthy();
     cli = new SagaCliJar(Map.of("TEMPORAL_ADDRESS", worker.temporalAddress(), "REDIS_URL", worker.redisUrl(),
         "TEMPORAL_UI_URL", "http://ui.it:8080"));
+    // The sagas the tests below read: one per sandbox path, made once.
+    demo = ok("demo", "--json").json();
   }
 
   @AfterAll
@@ -80,11 +78,7 @@ class SagaCliProcessIT {
   }
 
   @Test
-  @Order(1)
   void theDemoRunsOneSagaPerSandboxPath() {
-    CliRun run = ok("demo", "--json");
-
-    demo = run.json();
     List<String> paths = new ArrayList<>();
     demo.get("sagas").forEach(s -> paths.add(s.get("path").asText()));
     assertThat(paths).containsExactly("success", "decline", "flaky-then-success", "flaky-exhausted",
@@ -97,7 +91,6 @@ class SagaCliProcessIT {
   }
 
   @Test
-  @Order(2)
   void statusAndHistoryOfWhatTheDemoMade() {
     String flaky = demoSaga("flaky-exhausted").get("paymentNo").asText();
 
@@ -111,8 +104,7 @@ class SagaCliProcessIT {
   }
 
   @Test
-  @Order(3)
-  void theRefundFailureLandsInTheDlq() {
+  void theRefundFailureLandsInTheDlqWhereRemoveRefusesItAndResolveClosesIt() {
     String sagaId = demoSaga("refund-failure").get("sagaId").asText();
 
     JsonNode list = until(json -> json.get("entries").toString().contains(sagaId), "dlq", "list", "--json");
@@ -127,13 +119,8 @@ class SagaCliProcessIT {
     assertThat(size.out().strip()).matches("[1-9][0-9]*");
     assertThat(status.get("inDlq").asBoolean()).isTrue();
     assertThat(status.get("saga").get("status").asText()).isEqualTo("DLQ");
-  }
 
-  @Test
-  @Order(4)
-  void removeRefusesAWaitingSagaAndResolveClosesIt() {
-    String sagaId = demoSaga("refund-failure").get("sagaId").asText();
-
+    // Remove refuses a saga that waits for an operator; resolve closes it.
     CliRun refused = saga("dlq", "remove", sagaId);
     assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err()).contains("--force");
@@ -148,7 +135,6 @@ class SagaCliProcessIT {
   }
 
   @Test
-  @Order(5)
   void retryRunsTheCompensationAgainAndForceRemoves() {
     // The refund is refused outright: the saga parks at once, and again after each retry.
     CliRun pay = ok("pay", "--payment-no", "it-retry-" + System.nanoTime(), "--merchant", "m_frozen",
