@@ -166,7 +166,7 @@ class SagaSweeperTest {
             .setWorkflowId(workflowId).setTaskQueue(PaymentSagaTestRig.TASK_QUEUE).build())
         .start(new org.paysaga.saga.CompensationOrder(request.sagaId(), PaymentSaga.WORKFLOW_TYPE, request.paymentNo(),
             java.util.List.of(new org.paysaga.saga.StepDefinition(CREATE_ORDER, "CancelOrder", Duration.ofSeconds(30))),
-            request));
+            request, request.description()));
 
     SagaState done = rig.client.newUntypedWorkflowStub(workflowId).getResult(60, TimeUnit.SECONDS, SagaState.class);
 
