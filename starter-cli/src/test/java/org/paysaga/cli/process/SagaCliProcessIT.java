@@ -126,9 +126,9 @@ class SagaCliProcessIT {
     assertThat(refused.err()).contains("--force");
 
     ok("dlq", "resolve", sagaId, "--note", "refunded by bank transfer, ticket OPS-7");
-    JsonNode status = until(json -> json.get("saga").get("status").asText().equals("RESOLVED"),
+    JsonNode resolved = until(json -> json.get("saga").get("status").asText().equals("RESOLVED"),
         "status", sagaId, "--json");
-    assertThat(status.get("saga").get("note").asText()).isEqualTo("refunded by bank transfer, ticket OPS-7");
+    assertThat(resolved.get("saga").get("note").asText()).isEqualTo("refunded by bank transfer, ticket OPS-7");
     CliRun gone = saga("dlq", "show", sagaId);
     assertThat(gone.exitCode()).as(gone.toString()).isEqualTo(3);
     assertThat(saga("status", "no-such-payment").exitCode()).isEqualTo(3);
