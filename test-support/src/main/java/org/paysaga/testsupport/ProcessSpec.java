@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * {@code TEMPORAL_ADDRESS} or {@code SAGA_*} must not point a test's process elsewhere.
  */
 public final class ProcessSpec {
+  /** Set by the build to JaCoCo's agent argument (the root pom's surefire and failsafe settings). */
+  public static final String JVM_AGENT_PROPERTY = "testsupport.jvmAgent";
   private static final List<String> PROJECT_SETTINGS =
       List.of("TEMPORAL_", "REDIS_", "SAGA_", "SPRING_", "MANAGEMENT_", "JAVA_TOOL_OPTIONS");
 
@@ -40,7 +42,14 @@ public final class ProcessSpec {
   /** {@code java <arguments>} with the running JVM's own {@code java}. */
   public static ProcessSpec java(String name, String... arguments) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessSpec(name, List.of(java)).args(arguments);
+    ProcessSpec spec = new ProcessSpec(name, List.of(java));
+    String agent = System.getProperty(JVM_AGENT_PROPERTY, "");
+    // Under Maven: the coverage agent of the test's own JVM, so the jars' code run as processes
+    // counts too (an unresolved ${argLine} means coverage is off).
+    if (agent.startsWith("-javaagent:")) {
+      spec.args(agent);
+    }
+    return spec.args(arguments);
   }
 
   public ProcessSpec args(String... arguments) {
