@@ -35,10 +35,10 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
 
   @Override
   public void onApplicationEvent(WorkersStartedEvent event) {
-    log.info(report(event.sinceJvmStart()));
+    log.info(report(event.sinceJvmStart(), event.javaTestServer()));
   }
 
-  String report(Duration timeTaken) {
+  String report(Duration timeTaken, boolean javaTestServer) {
     String target = environment.getProperty("spring.temporal.connection.target", Defaults.TEMPORAL_ADDRESS);
     String namespace = environment.getProperty("spring.temporal.namespace", Defaults.NAMESPACE);
     String management = managementUrl();
@@ -53,8 +53,9 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
     text.append(String.format("  Redis        %s%n", redis.describe()));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
-    text.append(String.format("  Temporal UI  %s%n",
-        properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
+    text.append(String.format("  Temporal UI  %s%n", javaTestServer
+        ? "none: Temporal's Java test server has no UI; use the CLI's status and history"
+        : properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
     text.append(String.format("  Try next     %s", cliCommand(target, namespace)));
     return text.toString();
   }

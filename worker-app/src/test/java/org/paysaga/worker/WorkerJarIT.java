@@ -72,6 +72,8 @@ class WorkerJarIT {
           .contains("(profile default)")
           .contains("Temporal     " + temporal + ", namespace default, task queue payment-saga")
           .contains("Health       http://localhost:" + app.managementPort() + "/actuator/health")
+          // It found no visibility there: no UI link that would lead nowhere.
+          .contains("Temporal UI  none: Temporal's Java test server has no UI")
           .doesNotContain("Local stack")
           .doesNotContain(":: Spring Boot ::");
       assertThat(get(app.managementPort(), "/actuator/health/readiness").statusCode()).isEqualTo(200);

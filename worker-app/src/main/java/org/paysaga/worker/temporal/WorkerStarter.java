@@ -55,14 +55,14 @@ public class WorkerStarter extends BackgroundStart implements ApplicationListene
     int failures = 0;
     while (isRunning()) {
       try {
-        searchAttributes.verify();
+        boolean visibility = searchAttributes.verify();
         workerFactory.start();
         lastError = null;
         if (failures > 0) {
           log.info("Temporal at {} answers: the workers start", target);
         }
         events.publishEvent(new WorkersStartedEvent(this,
-            Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())));
+            Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), !visibility));
         return;
       } catch (SearchAttributeCheck.MissingSearchAttributesException e) {
         lastError = e.getMessage();
