@@ -1,10 +1,15 @@
 package org.paysaga.wiring;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.temporal.client.WorkflowClient;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.paysaga.dlq.DlqService;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.saga.SagaCatalog;
 
 /**
  * The Redis stores of one deployment (its key prefix): the idempotency barrier, the DLQ and the
@@ -14,5 +19,14 @@ public record SagaStores(SagaKeyspace keyspace, IdempotencyBarrier barrier, DlqS
   public static SagaStores on(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
     return new SagaStores(keyspace, new IdempotencyBarrier(redis, keyspace), new DlqStore(redis, keyspace),
         new InflightRegistry(redis, keyspace));
+  }
+
+  /**
+   * Working this deployment's DLQ (the CLI, the tests): retries signal or start sagas on the
+   * workers' task queue; a resolve of an entry the sweeper made starts the TTL on the saga's records.
+   */
+  public DlqService dlqService(WorkflowClient client, String taskQueue, SagaCatalog catalog, Duration idempotencyTtl,
+      LongSupplier clock) {
+    return new DlqService(dlq, barrier, client, taskQueue, catalog, idempotencyTtl, clock);
   }
 }

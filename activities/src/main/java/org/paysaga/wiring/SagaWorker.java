@@ -36,11 +36,12 @@ public final class SagaWorker {
   private final SandboxPaymentServices sandbox;
   private final RedisSagaLifecycle lifecycle;
   private final RedisSweeperActivities sweeper;
-  private final DlqService dlqService;
+  private final WorkflowClient client;
   private final RedisClusterCommands<String, String> redis;
 
   public SagaWorker(WorkflowClient client, RedisClusterCommands<String, String> redis, SagaWorkerOptions options) {
     this.options = options;
+    this.client = client;
     this.redis = redis;
     stores = SagaStores.on(redis, options.keyspace());
     sandbox = new SandboxPaymentServices(redis, options.keyspace(), options.idempotencyTtl(), options.clock());
@@ -48,8 +49,6 @@ public final class SagaWorker {
         options.idempotencyTtl());
     sweeper = new RedisSweeperActivities(stores.inflight(), stores.dlq(), stores.barrier(), lifecycle, client,
         options.catalog(), options.sweeper(), options.clock());
-    dlqService = new DlqService(stores.dlq(), stores.barrier(), client, options.taskQueue(), options.catalog(),
-        options.idempotencyTtl(), options.clock());
   }
 
   /** A worker on the options' task queue, with everything registered. */
@@ -100,7 +99,8 @@ public final class SagaWorker {
     return sweeper;
   }
 
+  /** The DLQ as an operator works it, on this worker's stores and settings. */
   public DlqService dlqService() {
-    return dlqService;
+    return stores.dlqService(client, options.taskQueue(), options.catalog(), options.idempotencyTtl(), options.clock());
   }
 }

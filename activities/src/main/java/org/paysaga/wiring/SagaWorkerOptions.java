@@ -19,8 +19,7 @@ import org.paysaga.saga.SweeperSettings;
 /**
  * The settings of a saga worker, each with its default: what the worker app binds from
  * {@code saga.*}, and what the tests and the benchmark change. Immutable; build with
- * {@link #builder()}, start from the defaults with {@link #create()}, change one with
- * {@link #mutate()}.
+ * {@link #builder()}, or take the defaults with {@link #create()}.
  */
 public final class SagaWorkerOptions {
   private final String taskQueue;
@@ -49,20 +48,6 @@ public final class SagaWorkerOptions {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** A builder holding these options, to change some of them. */
-  public Builder mutate() {
-    Builder builder = new Builder();
-    builder.taskQueue = taskQueue;
-    builder.keyspace = keyspace;
-    builder.recovery = recovery;
-    builder.sweeper = sweeper;
-    builder.idempotencyTtl = idempotencyTtl;
-    builder.stickyExecution = stickyExecution;
-    builder.clock = clock;
-    catalog.all().values().forEach(steps -> steps.forEach(s -> builder.stepTimeouts.put(s.step(), s.startToClose())));
-    return builder;
   }
 
   public String taskQueue() {

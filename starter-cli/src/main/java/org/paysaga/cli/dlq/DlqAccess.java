@@ -2,7 +2,6 @@ package org.paysaga.cli.dlq;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.function.Supplier;
-import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.catalog.SagaTypes;
 import org.paysaga.cli.CliContext;
 import org.paysaga.cli.connect.Connections;
@@ -11,8 +10,8 @@ import org.paysaga.cli.errors.CliException;
 import org.paysaga.cli.status.SagaInspector;
 import org.paysaga.dlq.DlqEntryNotFoundException;
 import org.paysaga.dlq.DlqService;
-import org.paysaga.dlq.DlqStore;
 import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.wiring.SagaStores;
 
 /** The DLQ service of a command run, on the options' Redis (and Temporal, for what signals or starts). */
 final class DlqAccess {
@@ -29,9 +28,8 @@ final class DlqAccess {
     Connections connections = context.connections();
     RedisClusterCommands<String, String> redis = connections.redis().commands();
     TemporalConnection temporal = signals ? connections.temporal() : connections.temporalUnchecked();
-    return new DlqService(new DlqStore(redis, keyspace), new IdempotencyBarrier(redis, keyspace),
-        temporal.client(), context.options().taskQueue(), SagaTypes.catalog(),
-        context.options().idempotencyTtl(), System::currentTimeMillis);
+    return SagaStores.on(redis, keyspace).dlqService(temporal.client(), context.options().taskQueue(),
+        SagaTypes.catalog(), context.options().idempotencyTtl(), System::currentTimeMillis);
   }
 
   /** The entry ID (the saga's workflow ID) of an argument; a payment number works too. */
