@@ -1,8 +1,12 @@
--- Creates the saga's order unless one exists; an existing order is never changed.
+-- Creates the payment's order unless one exists; an existing order is never changed.
 -- KEYS[1] order hash
 -- ARGV[1] order id, ARGV[2] payment number, ARGV[3] merchant, ARGV[4] amount (minor units),
 -- ARGV[5] currency, ARGV[6] now (epoch ms), ARGV[7] TTL in seconds
--- Returns {'APPLIED', id} or {'REPLAYED', id of the existing order}.
+-- Returns {'APPLIED', id}, {'REPLAYED', id of the existing order}, or {'VOIDED', ''} when a cancel
+-- found no order first (this late create takes no effect).
+if redis.call('HEXISTS', KEYS[1], '#void') == 1 then
+  return {'VOIDED', ''}
+end
 local existing = redis.call('HGET', KEYS[1], 'id')
 if existing then
   return {'REPLAYED', existing}

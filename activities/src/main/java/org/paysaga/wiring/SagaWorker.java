@@ -10,11 +10,14 @@ import org.paysaga.dlq.DlqService;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.PaymentSagaImpl;
-import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.activity.ServiceCallObserver;
+import org.paysaga.activity.ServiceCalls;
+import org.paysaga.payment.activity.PaymentSagaActivities;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.ports.PaymentServices;
 import org.paysaga.refund.RefundSaga;
 import org.paysaga.refund.RefundSagaImpl;
-import org.paysaga.refund.activity.SandboxRefundActivities;
+import org.paysaga.refund.activity.RefundSagaActivities;
 import org.paysaga.saga.SagaCompensationImpl;
 import org.paysaga.saga.SagaSweeperImpl;
 import org.paysaga.sweeper.RedisSweeperActivities;
@@ -33,18 +36,28 @@ import org.paysaga.sweeper.RedisSweeperActivities;
 public final class SagaWorker {
   private final SagaWorkerOptions options;
   private final SagaStores stores;
-  private final SandboxPaymentServices sandbox;
+  private final PaymentServices services;
+  private final ServiceCallObserver observer;
   private final RedisSagaLifecycle lifecycle;
   private final RedisSweeperActivities sweeper;
   private final WorkflowClient client;
-  private final RedisClusterCommands<String, String> redis;
 
+  /** On the sandbox payment services, in the same Redis: the demo's and most tests' worker. */
   public SagaWorker(WorkflowClient client, RedisClusterCommands<String, String> redis, SagaWorkerOptions options) {
+    this(client, redis, options, sandboxOn(redis, options).services(), ServiceCallObserver.NONE);
+  }
+
+  /**
+   * @param services the payment services the sagas call
+   * @param observer hears of every payment service call (the worker app's metrics)
+   */
+  public SagaWorker(WorkflowClient client, RedisClusterCommands<String, String> redis, SagaWorkerOptions options,
+      PaymentServices services, ServiceCallObserver observer) {
     this.options = options;
     this.client = client;
-    this.redis = redis;
+    this.services = services;
+    this.observer = observer;
     stores = SagaStores.on(redis, options.keyspace());
-    sandbox = new SandboxPaymentServices(redis, options.keyspace(), options.idempotencyTtl(), options.clock());
     lifecycle = new RedisSagaLifecycle(stores.inflight(), stores.dlq(), stores.barrier(), options.sagaSettings(),
         options.idempotencyTtl());
     sweeper = new RedisSweeperActivities(stores.inflight(), stores.dlq(), stores.barrier(), lifecycle, client,
@@ -66,8 +79,9 @@ public final class SagaWorker {
         options.implementationOptions(RefundSaga.WORKFLOW_TYPE), RefundSagaImpl.class);
     // The compensation workflow's untyped stubs take each step's timeout from the saga settings.
     worker.registerWorkflowImplementationTypes(SagaCompensationImpl.class, SagaSweeperImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox),
-        new SandboxRefundActivities(stores.barrier(), redis, sandbox, options.idempotencyTtl()), lifecycle, sweeper);
+    ServiceCalls calls = new ServiceCalls(stores.barrier(), observer);
+    worker.registerActivitiesImplementations(new PaymentSagaActivities(services, calls),
+        new RefundSagaActivities(services, calls), lifecycle, sweeper);
   }
 
   /** Sticky execution on, unless the options turn it off (a queued sticky task then moves at once). */
@@ -87,8 +101,14 @@ public final class SagaWorker {
     return stores;
   }
 
-  public SandboxPaymentServices sandbox() {
-    return sandbox;
+  /** The payment services the sagas call. */
+  public PaymentServices services() {
+    return services;
+  }
+
+  /** The sandbox services on this Redis, in the options' keyspace, TTL and clock. */
+  public static SandboxPaymentServices sandboxOn(RedisClusterCommands<String, String> redis, SagaWorkerOptions options) {
+    return new SandboxPaymentServices(redis, options.keyspace(), options.idempotencyTtl(), options.clock());
   }
 
   public RedisSagaLifecycle lifecycle() {

@@ -32,6 +32,7 @@ import org.paysaga.saga.SagaSettings;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.activity.ServiceCallObserver;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
@@ -67,15 +68,16 @@ final class PaymentSagaTestRig implements AutoCloseable {
     client = env.getWorkflowClient();
     // Keys of its own: tests share one Redis, and the sweeper must only see this rig's sagas.
     keyspace = new SagaKeyspace("test-" + UUID.randomUUID().toString().substring(0, 8) + ":saga");
-    SagaWorker saga = new SagaWorker(client, redis, SagaWorkerOptions.builder()
+    SagaWorkerOptions options = SagaWorkerOptions.builder()
         .taskQueue(TASK_QUEUE)
         .keyspace(keyspace)
         .recovery(settings.recoveryInterval(), settings.giveUpAfter())
         .sweeper(new SweeperSettings(Duration.ofMinutes(1), 10))
         .stepTimeouts(timeoutOverrides)
         .clock(env::currentTimeMillis)
-        .build());
-    sandbox = saga.sandbox();
+        .build();
+    sandbox = SagaWorker.sandboxOn(redis, options);
+    SagaWorker saga = new SagaWorker(client, redis, options, sandbox.services(), ServiceCallObserver.NONE);
     dlq = saga.stores().dlq();
     inflight = saga.stores().inflight();
     barrier = saga.stores().barrier();

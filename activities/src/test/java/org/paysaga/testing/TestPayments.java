@@ -2,12 +2,23 @@ package org.paysaga.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
+import static org.paysaga.payment.PaymentSteps.CANCEL_ORDER;
+import static org.paysaga.payment.PaymentSteps.COMPLETE_ORDER;
+import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
+import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
+import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
+import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
+
 import java.time.Duration;
 import java.util.UUID;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
+import org.paysaga.payment.activity.PaymentSagaActivities;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.ports.Payment;
+import org.paysaga.redis.SagaKeyspace;
 
 /**
  * Payments for tests, each with a payment number of its own ({@code <prefix>-<12 random hex>}),
@@ -55,29 +66,35 @@ public final class TestPayments {
         .until(() -> sandbox.audit(sagaId).attempts(activityType) >= 1);
   }
 
+  /** The idempotency key the saga hands down for one step of this payment. */
+  public static String key(PaymentRequest request, String activityType) {
+    return SagaKeyspace.idempotencyKey(sagaId(request), activityType);
+  }
+
+  /** The four forward steps of a payment, as a saga that completes runs them; returns its saga ID. */
+  public static String runForwardSteps(SandboxPaymentServices sandbox, PaymentRequest request) {
+    Payment payment = PaymentSagaActivities.payment(request);
+    sandbox.orders().create(key(request, CREATE_ORDER), payment);
+    sandbox.channel().charge(key(request, CALL_PAYMENT_CHANNEL), payment);
+    sandbox.ledger().credit(key(request, CREDIT_MERCHANT), payment);
+    sandbox.orders().complete(key(request, COMPLETE_ORDER), key(request, CREATE_ORDER), payment);
+    return sagaId(request);
+  }
+
   /**
    * Runs every sandbox step of one new payment (order, charge, credit, reversal, refund, cancel), so
    * every kind of sandbox key is written; returns the saga ID.
    */
-  /** The four forward steps of a payment, as a saga that completes runs them; returns its saga ID. */
-  public static String runForwardSteps(SandboxPaymentServices sandbox, PaymentRequest payment) {
-    String sagaId = sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.orders().complete(sagaId);
-    return sagaId;
-  }
-
   public static String runEverySandboxStep(SandboxPaymentServices sandbox) {
-    PaymentRequest payment = withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.ledger().reverse(sagaId);
-    sandbox.channel().refund(sagaId, payment);
-    sandbox.orders().cancel(sagaId);
-    return sagaId;
+    PaymentRequest request = withCard(SandboxMagicValues.CARD_OK);
+    Payment payment = PaymentSagaActivities.payment(request);
+    sandbox.orders().create(key(request, CREATE_ORDER), payment);
+    sandbox.channel().charge(key(request, CALL_PAYMENT_CHANNEL), payment);
+    sandbox.ledger().credit(key(request, CREDIT_MERCHANT), payment);
+    sandbox.ledger().reverse(key(request, REVERSE_MERCHANT_CREDIT), key(request, CREDIT_MERCHANT), payment);
+    sandbox.channel().refund(key(request, REFUND_PAYMENT), key(request, CALL_PAYMENT_CHANNEL), payment.amountMinor(),
+        payment);
+    sandbox.orders().cancel(key(request, CANCEL_ORDER), key(request, CREATE_ORDER), payment);
+    return sagaId(request);
   }
 }

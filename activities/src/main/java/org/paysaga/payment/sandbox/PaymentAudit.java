@@ -10,6 +10,8 @@ import java.util.Map;
  * the payment's currency.
  *
  * @param orderStatus the order's status, {@code NONE} when there is no order
+ * @param refunds every refund of the charge: the saga's compensation and refund sagas'
+ * @param refundDebitedMinor what refund sagas took back from the merchant (debits less credits back)
  * @param attempts attempts seen per activity type ({@code CallPaymentChannel} -> 3)
  * @param attemptTimes start of each attempt per activity type, epoch ms of the sandbox's clock
  */
@@ -24,6 +26,7 @@ public record PaymentAudit(
     long creditedMinor,
     int ledgerReversals,
     long reversedMinor,
+    long refundDebitedMinor,
     Map<String, Integer> attempts,
     Map<String, List<Long>> attemptTimes) {
 
@@ -37,9 +40,9 @@ public record PaymentAudit(
     return chargedMinor - refundedMinor;
   }
 
-  /** Credited minus reversed: what the merchant received in the end. */
+  /** Credited minus reversed minus refunded: what the merchant received in the end. */
   public long ledgerNetMinor() {
-    return creditedMinor - reversedMinor;
+    return creditedMinor - reversedMinor - refundDebitedMinor;
   }
 
   public boolean chargedExactlyOnce() {

@@ -1,23 +1,28 @@
 package org.paysaga.payment.sandbox;
 
-import org.paysaga.redis.SagaKeyspace.SandboxKeys;
-
 import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
+import static org.paysaga.refund.RefundSteps.CREDIT_MERCHANT_BACK;
+import static org.paysaga.refund.RefundSteps.DEBIT_MERCHANT;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.paysaga.payment.PaymentSteps;
+import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 
-/** Reads one saga back from the sandbox and adds up what it recorded. */
+/** Reads one payment back from the sandbox and adds up what it recorded, its refunds included. */
 final class SandboxAudit {
   private static final List<String> ACTIVITY_TYPES = PaymentSteps.ALL.stream()
       .flatMap(step -> Stream.of(step.step(), step.compensation()))
       .filter(Objects::nonNull)
       .toList();
+  /** Fields of the scripts' own bookkeeping (void keys, running totals), not movements. */
+  private static final String MARKER = "#";
 
   private final SandboxStore store;
 
@@ -27,21 +32,23 @@ final class SandboxAudit {
 
   PaymentAudit audit(String sagaId) {
     SandboxKeys keys = store.keys(sagaId);
-    List<List<String>> snapshot = store.snapshot(keys, ACTIVITY_TYPES);
+    List<String> stepKeys = ACTIVITY_TYPES.stream().map(type -> SagaKeyspace.idempotencyKey(sagaId, type)).toList();
+    List<List<String>> snapshot = store.snapshot(keys, stepKeys);
     Map<String, String> order = pairs(snapshot.get(0));
-    List<Movement> charges = pairs(snapshot.get(1)).values().stream().map(Movement::parse).toList();
-    List<Movement> refunds = pairs(snapshot.get(2)).values().stream().map(Movement::parseUndo).toList();
+    List<Movement> charges = movements(pairs(snapshot.get(1)), key -> true, Movement::parse);
+    List<Movement> refunds = movements(pairs(snapshot.get(2)), key -> true, Movement::parse);
     Map<String, String> ledger = pairs(snapshot.get(3));
-    String reversalKey = keys.idempotencyKey(REVERSE_MERCHANT_CREDIT);
-    List<Movement> reversals = ledger.entrySet().stream()
-        .filter(entry -> entry.getKey().equals(reversalKey))
-        .map(entry -> Movement.parseUndo(entry.getValue())).toList();
-    List<Movement> credits = ledger.entrySet().stream()
-        .filter(entry -> !entry.getKey().equals(reversalKey))
-        .map(entry -> Movement.parse(entry.getValue())).toList();
+    List<Movement> reversals = movements(ledger, isStep(REVERSE_MERCHANT_CREDIT), Movement::parseUndo);
+    List<Movement> debits = movements(ledger, isStep(DEBIT_MERCHANT), Movement::parse);
+    List<Movement> creditsBack = movements(ledger, isStep(CREDIT_MERCHANT_BACK), Movement::parseUndo);
+    List<Movement> credits = movements(ledger,
+        isStep(REVERSE_MERCHANT_CREDIT).or(isStep(DEBIT_MERCHANT)).or(isStep(CREDIT_MERCHANT_BACK)).negate(),
+        Movement::parse);
 
+    // Attempts are counted per idempotency key; the payment saga's own are reported by activity type.
     Map<String, Integer> attempts = new HashMap<>();
-    pairs(snapshot.get(4)).forEach((type, count) -> attempts.put(type, Integer.parseInt(count)));
+    pairs(snapshot.get(4)).forEach((key, count) -> attempts.put(
+        key.startsWith(sagaId + ":") ? key.substring(sagaId.length() + 1) : key, Integer.parseInt(count)));
     Map<String, List<Long>> attemptTimes = new HashMap<>();
     for (int i = 0; i < ACTIVITY_TYPES.size(); i++) {
       List<Long> times = snapshot.get(5 + i).stream().map(Long::parseLong).toList();
@@ -56,7 +63,20 @@ final class SandboxAudit {
         refunds.size(), total(refunds),
         credits.size(), total(credits),
         reversals.size(), total(reversals),
+        total(debits) - total(creditsBack),
         attempts, attemptTimes);
+  }
+
+  private static Predicate<String> isStep(String step) {
+    return key -> key.endsWith(":" + step);
+  }
+
+  private static List<Movement> movements(Map<String, String> hash, Predicate<String> keys,
+      java.util.function.Function<String, Movement> parse) {
+    return hash.entrySet().stream()
+        .filter(entry -> !entry.getKey().startsWith(MARKER) && keys.test(entry.getKey()))
+        .map(entry -> parse.apply(entry.getValue()))
+        .toList();
   }
 
   /** A hash as HGETALL returns it, field, value, field, value..., as a map. */

@@ -1,22 +1,19 @@
 package org.paysaga.payment.sandbox;
 
+import java.util.Optional;
+import org.paysaga.ports.MerchantLedger;
+import org.paysaga.ports.Payment;
+import org.paysaga.ports.Refund;
+import org.paysaga.ports.Refusals;
+import org.paysaga.ports.ServiceRefusedException;
+import org.paysaga.ports.ServiceUnavailableException;
 import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 
-import org.paysaga.barrier.BarrierStep;
-
-import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
-import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
-
-import org.paysaga.payment.PaymentRefusals;
-import org.paysaga.payment.PaymentRequest;
-
 /**
- * The sandbox merchant ledger: credits the merchant and reverses the credit, each at most once per
- * saga, keyed {@code <sagaId>:CreditMerchant} and {@code <sagaId>:ReverseMerchantCredit}.
+ * The sandbox merchant ledger: one hash per payment holding its credit, the credit's reversal and
+ * the refunds' debits and credits back, each once per idempotency key.
  */
-public final class SandboxLedger {
-  static final String NOTHING_TO_REVERSE = "nothing-to-reverse";
-
+public final class SandboxLedger implements MerchantLedger {
   private final SandboxStore store;
 
   SandboxLedger(SandboxStore store) {
@@ -24,33 +21,48 @@ public final class SandboxLedger {
   }
 
   /** Posts the payment to the merchant's ledger, following the merchant ID's magic behaviour. */
-  public SandboxEffect credit(String sagaId, PaymentRequest request) {
-    SandboxKeys keys = store.keys(sagaId);
-    int attempt = store.recordAttempt(keys, CREDIT_MERCHANT);
-    String merchant = request.merchantId();
+  @Override
+  public String credit(String idempotencyKey, Payment payment) {
+    SandboxKeys keys = store.keys(payment);
+    int attempt = store.recordAttempt(keys, idempotencyKey);
+    String merchant = payment.merchantId();
     if (SandboxMagicValues.frozen(merchant)) {
-      throw SandboxFailure.refusal(PaymentRefusals.MERCHANT_FROZEN,
-          "merchant " + merchant + " is frozen");
+      throw new ServiceRefusedException(Refusals.MERCHANT_FROZEN, "merchant " + merchant + " is frozen");
     }
     int failures = SandboxMagicValues.creditFailures(merchant);
     if (attempt <= failures) {
-      throw SandboxFailure.outage(SandboxFailure.LEDGER_UNAVAILABLE,
-          "the merchant ledger is unavailable (attempt " + attempt + " of " + failures
-              + " that fail)");
+      throw new ServiceUnavailableException("the merchant ledger is unavailable (attempt " + attempt + " of "
+          + failures + " that fail)");
     }
-    String credit = Movement.encode(
-        SandboxIds.next("le"), request.amountMinor(), request.currency(), merchant);
-    return store.recordOnce(BarrierStep.forward(sagaId, CREDIT_MERCHANT), keys.ledger(),
-        keys.idempotencyKey(CREDIT_MERCHANT), credit).effect();
+    String credit = Movement.encode(SandboxIds.next("le"), payment.amountMinor(), payment.currency(), merchant);
+    return store.recordOnce(keys.ledger(), idempotencyKey, credit).reference("the credit");
   }
 
-  /** Posts the reversal of the saga's credit; with no credit there is nothing to reverse. */
-  public SandboxEffect reverse(String sagaId) {
-    SandboxKeys keys = store.keys(sagaId);
-    store.recordAttempt(keys, REVERSE_MERCHANT_CREDIT);
-    return store.undoOnce(BarrierStep.compensation(sagaId, CREDIT_MERCHANT),
-            keys.ledger(), keys.idempotencyKey(CREDIT_MERCHANT),
-            keys.ledger(), keys.idempotencyKey(REVERSE_MERCHANT_CREDIT), SandboxIds.next("lr"))
-        .effectOr(NOTHING_TO_REVERSE);
+  @Override
+  public Optional<String> reverse(String idempotencyKey, String creditKey, Payment payment) {
+    SandboxKeys keys = store.keys(payment);
+    store.recordAttempt(keys, idempotencyKey);
+    return store.giveBack(keys.ledger(), creditKey, keys.ledger(), idempotencyKey, SandboxIds.next("lr"), false)
+        .undone("the credit's reversal");
+  }
+
+  @Override
+  public String debit(String idempotencyKey, String creditKey, Refund refund) {
+    SandboxKeys keys = store.keys(refund.payment());
+    store.recordAttempt(keys, idempotencyKey);
+    ScriptReply reply = store.takeBack(keys.ledger(), creditKey, keys.ledger(), idempotencyKey,
+        SandboxIds.next("ld"), refund.amountMinor(), false);
+    if (reply.verdict() == ScriptReply.Verdict.NOTHING_TO_DO) {
+      throw new ServiceRefusedException(Refusals.REFUND_EXCEEDS_CHARGE, "the payment has no credit to refund");
+    }
+    return reply.reference("the refund's debit");
+  }
+
+  @Override
+  public Optional<String> creditBack(String idempotencyKey, String debitKey, Refund refund) {
+    SandboxKeys keys = store.keys(refund.payment());
+    store.recordAttempt(keys, idempotencyKey);
+    return store.giveBack(keys.ledger(), debitKey, keys.ledger(), idempotencyKey, SandboxIds.next("lb"), true)
+        .undone("the debit's credit back");
   }
 }

@@ -4,11 +4,13 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.paysaga.catalog.Defaults;
+import org.paysaga.ports.PaymentServices;
 import org.paysaga.redis.SagaKeyspace;
 
 /**
- * The sandbox payment services on one Redis (standalone or cluster): orders, the payment channel,
- * the merchant ledger, and the audit that reads a payment back.
+ * The sandbox payment services on one Redis (standalone or cluster): adapters of the three ports
+ * that pick their behaviour from magic values (SandboxMagicValues), and the audit that reads a
+ * payment back. The default of the local profile, the demo and the tests.
  */
 public final class SandboxPaymentServices {
   private final SandboxOrders orders;
@@ -28,13 +30,7 @@ public final class SandboxPaymentServices {
    */
   public SandboxPaymentServices(
       RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl, LongSupplier clock) {
-    this(redis, keyspace, ttl, clock, SandboxWrites.insideBarrier(keyspace));
-  }
-
-  /** @param writes how each business write runs: inside the saga's barrier, or as a harness needs */
-  public SandboxPaymentServices(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, Duration ttl,
-      LongSupplier clock, SandboxWrites writes) {
-    SandboxStore store = new SandboxStore(redis, keyspace, ttl, clock, writes);
+    SandboxStore store = new SandboxStore(redis, keyspace, ttl, clock);
     this.orders = new SandboxOrders(store);
     this.channel = new SandboxPaymentChannel(store);
     this.ledger = new SandboxLedger(store);
@@ -51,6 +47,11 @@ public final class SandboxPaymentServices {
 
   public SandboxLedger ledger() {
     return ledger;
+  }
+
+  /** The three, as the saga worker takes them. */
+  public PaymentServices services() {
+    return new PaymentServices(orders, channel, ledger);
   }
 
   /** Everything the sandbox recorded for one saga (workflow ID), in one atomic read. */
