@@ -19,6 +19,7 @@ import org.paysaga.cli.history.HistoryCommand;
 import org.paysaga.cli.output.HelpLayout;
 import org.paysaga.cli.output.Output;
 import org.paysaga.cli.pay.PayCommand;
+import org.paysaga.cli.refund.RefundCommand;
 import org.paysaga.cli.status.StatusCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
     description = "Start payment sagas on Temporal, follow them, and work the dead-letter queue.",
     subcommands = {
         PayCommand.class,
+        RefundCommand.class,
         StatusCommand.class,
         HistoryCommand.class,
         DemoCommand.class,

@@ -5,7 +5,9 @@ import org.paysaga.catalog.Defaults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.paysaga.ports.PaymentServices;
 import org.paysaga.saga.TemporalUi;
+import org.paysaga.worker.providers.ProviderNames;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.redis.RedisEndpoint;
 import org.paysaga.worker.temporal.WorkersStartedEvent;
@@ -26,11 +28,13 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   private final Environment environment;
   private final SagaProperties properties;
   private final RedisEndpoint redis;
+  private final PaymentServices services;
 
-  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis) {
+  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis, PaymentServices services) {
     this.environment = environment;
     this.properties = properties;
     this.redis = redis;
+    this.services = services;
   }
 
   @Override
@@ -51,6 +55,7 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
     text.append(String.format("  Temporal     %s, namespace %s, task queue %s%n", target, namespace,
         properties.taskQueue()));
     text.append(String.format("  Redis        %s%n", redis.describe()));
+    text.append(String.format("  Payments     %s%n", ProviderNames.describe(services)));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
     text.append(String.format("  Temporal UI  %s%n", javaTestServer

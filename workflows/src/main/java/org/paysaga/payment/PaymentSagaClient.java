@@ -8,10 +8,17 @@ import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.common.v1.Payloads;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import org.paysaga.refund.RefundRequest;
+import org.paysaga.refund.RefundSaga;
+import org.paysaga.saga.SagaNotFoundException;
 import org.paysaga.saga.SagaReader;
+import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.SagaStart;
 import org.paysaga.saga.SagaState;
 
@@ -88,18 +95,72 @@ public final class PaymentSagaClient {
     return reader.read(sagaId(paymentNoOrSagaId));
   }
 
+  /**
+   * A refund of a completed payment, as {@link #refund(RefundRequest)} takes it: the payment as it
+   * was paid is read from its saga's history. Nothing is started.
+   *
+   * @param refundNo the refund's number, its saga's lock; null for a new one
+   *     ({@code <paymentNo>-r<8 hex>})
+   * @param amountMinor what to refund in the payment's minor units; null for the whole payment
+   * @throws SagaNotFoundException when the payment never ran
+   * @throws InvalidPaymentRequestException when the payment did not complete, or a field is bad
+   */
+  public RefundRequest refundOf(String paymentNo, String refundNo, Long amountMinor) {
+    String sagaId = sagaId(paymentNo);
+    SagaState payment = reader.read(sagaId);
+    if (payment.status() != SagaStatus.COMPLETED) {
+      throw new InvalidPaymentRequestException("paymentNo",
+          "payment " + payment.businessKey() + " is " + payment.status() + ": only a COMPLETED payment is refunded");
+    }
+    PaymentRequest paid = paidRequest(sagaId);
+    String number = refundNo != null ? refundNo : newRefundNo(paid.paymentNo());
+    return RefundRequest.validate(new RefundRequest(number, paid, amountMinor == null ? paid.amountMinor() : amountMinor));
+  }
+
+  /**
+   * Starts the refund's saga ({@code refund-<refundNo>}) unless that refund number ran before; the
+   * payment services keep the refunds of one payment within its charge, concurrent ones included.
+   */
+  public SagaStart refund(RefundRequest request) {
+    RefundRequest.validate(request);
+    RefundSaga saga = client.newWorkflowStub(RefundSaga.class, workflowOptions(request.sagaId()));
+    try {
+      WorkflowExecution execution = WorkflowClient.start(saga::refund, request);
+      return new SagaStart(execution.getWorkflowId(), execution.getRunId(), true);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      return new SagaStart(e.getExecution().getWorkflowId(), e.getExecution().getRunId(), false);
+    }
+  }
+
+  /** The payment's request as its saga received it: the first event of its history. */
+  private PaymentRequest paidRequest(String sagaId) {
+    Payloads input = client.fetchHistory(sagaId).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getInput();
+    return client.getOptions().getDataConverter()
+        .fromPayloads(0, Optional.of(input), PaymentRequest.class, PaymentRequest.class);
+  }
+
+  private static String newRefundNo(String paymentNo) {
+    String suffix = "-r" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    return paymentNo.substring(0, Math.min(paymentNo.length(), 64 - suffix.length())) + suffix;
+  }
+
   /** Asks a running saga to stop: it compensates what it did and ends {@code COMPENSATED}. */
   public void cancel(String paymentNoOrSagaId) {
     WorkflowStub stub = client.newUntypedWorkflowStub(sagaId(paymentNoOrSagaId));
     stub.cancel("cancelled by request");
   }
 
-  /** {@code P1001} and {@code payment-P1001} both name the saga {@code payment-P1001}. */
+  /**
+   * {@code P1001} and {@code payment-P1001} both name the saga {@code payment-P1001}; a refund's
+   * saga is named by its workflow ID ({@code refund-<refundNo>}).
+   */
   public static String sagaId(String paymentNoOrSagaId) {
     if (paymentNoOrSagaId == null || paymentNoOrSagaId.isBlank()) {
       throw new InvalidPaymentRequestException("paymentNo", "is required");
     }
-    if (paymentNoOrSagaId.startsWith(PaymentSaga.WORKFLOW_ID_PREFIX)) {
+    if (paymentNoOrSagaId.startsWith(PaymentSaga.WORKFLOW_ID_PREFIX)
+        || paymentNoOrSagaId.startsWith(RefundSaga.WORKFLOW_ID_PREFIX)) {
       return paymentNoOrSagaId;
     }
     PaymentRequests.checkPaymentNo(paymentNoOrSagaId);

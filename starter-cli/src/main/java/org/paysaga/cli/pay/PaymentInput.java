@@ -23,12 +23,7 @@ public final class PaymentInput {
     try {
       return PaymentRequests.parse(paymentNo, merchant, amount, currency, cardToken);
     } catch (InvalidPaymentRequestException e) {
-      String option = OPTION_OF_FIELD.getOrDefault(e.field(), e.field());
-      String message = e.getMessage();
-      String rule = message.startsWith(e.field() + ":")
-          ? message.substring(e.field().length() + 1).strip()
-          : message;
-      throw CliException.badInput(option, rule);
+      throw CliException.badInput(e, OPTION_OF_FIELD);
     }
   }
 }

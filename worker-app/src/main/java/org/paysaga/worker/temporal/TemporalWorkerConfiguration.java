@@ -4,6 +4,8 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
+import org.paysaga.activity.ServiceCallObserver;
+import org.paysaga.ports.PaymentServices;
 import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
 import org.paysaga.worker.config.SagaProperties;
@@ -34,11 +36,11 @@ public class TemporalWorkerConfiguration {
 
   @Bean
   SagaWorker sagaWorker(WorkflowClient client, RedisClusterCommands<String, String> redisCommands,
-      SagaWorkerOptions options) {
+      SagaWorkerOptions options, PaymentServices paymentServices, ServiceCallObserver serviceCallObserver) {
     if (!options.stickyExecution()) {
       log.info("Sticky execution off (saga.sticky-execution=false): every workflow task replays the saga's history");
     }
-    return new SagaWorker(client, redisCommands, options);
+    return new SagaWorker(client, redisCommands, options, paymentServices, serviceCallObserver);
   }
 
   /** One worker on the saga task queue; started by {@link WorkerStarter} once the app is ready. */
