@@ -29,6 +29,7 @@ public final class ProcessSpec {
   private final List<String> command = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private Path log;
+  private Path directory;
 
   private ProcessSpec(String name, List<String> command) {
     this.name = name;
@@ -64,6 +65,12 @@ public final class ProcessSpec {
 
   public ProcessSpec env(Map<String, String> variables) {
     environment.putAll(variables);
+    return this;
+  }
+
+  /** Its working directory (default: this JVM's), e.g. one a process run as another user may enter. */
+  public ProcessSpec directory(Path workingDirectory) {
+    this.directory = workingDirectory;
     return this;
   }
 
@@ -114,6 +121,9 @@ public final class ProcessSpec {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().keySet().removeIf(key -> PROJECT_SETTINGS.stream().anyMatch(key::startsWith));
     builder.environment().putAll(environment);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     return builder;
   }
 
