@@ -10,7 +10,12 @@ import org.paysaga.ports.PaymentChannel;
 import org.paysaga.ports.PaymentServices;
 import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
+import org.paysaga.providers.postgres.PostgresPaymentServices;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,12 +36,18 @@ public class ProvidersAutoConfiguration {
     return SagaWorker.sandboxOn(redisCommands, options);
   }
 
+  /** The pool and the schema of the postgres adapters, when a port runs on them; closed with the app. */
+  @Bean(destroyMethod = "close")
+  @Conditional(UsesPostgres.class)
+  PostgresPaymentServices postgresPaymentServices(ProvidersProperties properties) {
+    return PostgresProviders.start(properties.postgres());
+  }
+
   @Bean
   @ConditionalOnMissingBean
-  OrderService orderService(ProvidersProperties properties, SandboxPaymentServices sandbox) {
-    return switch (properties.orders()) {
-      default -> sandbox.orders();
-    };
+  OrderService orderService(ProvidersProperties properties, SandboxPaymentServices sandbox,
+      ObjectProvider<PostgresPaymentServices> postgres) {
+    return properties.orders() == ProviderKind.POSTGRES ? postgres.getObject().orders() : sandbox.orders();
   }
 
   @Bean
@@ -49,10 +60,9 @@ public class ProvidersAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  MerchantLedger merchantLedger(ProvidersProperties properties, SandboxPaymentServices sandbox) {
-    return switch (properties.ledger()) {
-      default -> sandbox.ledger();
-    };
+  MerchantLedger merchantLedger(ProvidersProperties properties, SandboxPaymentServices sandbox,
+      ObjectProvider<PostgresPaymentServices> postgres) {
+    return properties.ledger() == ProviderKind.POSTGRES ? postgres.getObject().ledger() : sandbox.ledger();
   }
 
   @Bean
@@ -65,5 +75,23 @@ public class ProvidersAutoConfiguration {
   @ConditionalOnMissingBean
   ServiceCallObserver providerMetrics(MeterRegistry registry) {
     return new ProviderMetrics(registry);
+  }
+
+  @Bean
+  PaymentServicesHealthIndicator paymentServicesHealthIndicator(ObjectProvider<PostgresPaymentServices> postgres) {
+    return new PaymentServicesHealthIndicator(postgres.getIfAvailable());
+  }
+
+  /** {@code saga.providers.orders} or {@code saga.providers.ledger} is {@code postgres}. */
+  static final class UsesPostgres extends AnyNestedCondition {
+    UsesPostgres() {
+      super(ConfigurationPhase.REGISTER_BEAN);
+    }
+
+    @ConditionalOnProperty(name = "saga.providers.orders", havingValue = "postgres")
+    static final class Orders {}
+
+    @ConditionalOnProperty(name = "saga.providers.ledger", havingValue = "postgres")
+    static final class Ledger {}
   }
 }
