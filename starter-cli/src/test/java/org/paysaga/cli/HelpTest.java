@@ -22,7 +22,7 @@ class HelpTest {
   private final Cli cli = new Cli(Map.of());
 
   @ParameterizedTest(name = "saga {0} --help")
-  @ValueSource(strings = {"", "pay", "status", "history", "list", "demo", "dlq", "dlq list", "dlq show", "dlq retry",
+  @ValueSource(strings = {"", "pay", "refund", "status", "history", "list", "demo", "dlq", "dlq list", "dlq show", "dlq retry",
       "dlq resolve", "dlq remove", "dlq size"})
   void everyCommandHasHelpWithExamples(String command) {
     String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
