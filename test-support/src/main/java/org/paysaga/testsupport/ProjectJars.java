@@ -33,6 +33,11 @@ public final class ProjectJars {
     return packaged(root().resolve("starter-cli/target/saga-cli.jar"));
   }
 
+  /** The payment service provider simulator (module psp-simulator), for the HTTP payment channel. */
+  public static Path pspSimulator() {
+    return packaged(root().resolve("psp-simulator/target/psp-simulator.jar"));
+  }
+
   /** The jar, or a failure that says how to build it: the integration tests run after package. */
   public static Path packaged(Path jar) {
     if (!Files.isRegularFile(jar)) {
