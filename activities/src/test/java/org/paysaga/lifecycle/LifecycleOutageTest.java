@@ -22,7 +22,9 @@ import org.paysaga.payment.PaymentSagaImpl;
 import org.paysaga.catalog.Defaults;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.wiring.SagaWorkerOptions;
-import org.paysaga.payment.activity.SandboxPaymentActivities;
+import org.paysaga.activity.ServiceCallObserver;
+import org.paysaga.activity.ServiceCalls;
+import org.paysaga.payment.activity.PaymentSagaActivities;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.redis.SagaKeyspace;
@@ -62,7 +64,8 @@ class LifecycleOutageTest {
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
         SagaWorkerOptions.create().implementationOptions(PaymentSaga.WORKFLOW_TYPE), PaymentSagaImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(new SandboxPaymentServices(redis)), lifecycle);
+    worker.registerActivitiesImplementations(new PaymentSagaActivities(
+        new SandboxPaymentServices(redis).services(), new ServiceCalls(barrier, ServiceCallObserver.NONE)), lifecycle);
     env.start();
     WorkflowClient client = env.getWorkflowClient();
     PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);

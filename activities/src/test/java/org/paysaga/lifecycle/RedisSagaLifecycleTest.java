@@ -1,17 +1,24 @@
 package org.paysaga.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
+import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
+import static org.paysaga.testing.TestPayments.key;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.paysaga.barrier.BarrierDecision;
+import org.paysaga.barrier.BarrierStep;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.activity.PaymentSagaActivities;
 import org.paysaga.payment.sandbox.PaymentAudit;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
@@ -67,7 +74,10 @@ class RedisSagaLifecycleTest {
     // The operator retries weeks later: the records are still there, the refund is not repeated.
     // The earlier end shrank the records to what was done: the replay answers ENDED, not the reference.
     assertThat(firstRefund).startsWith("re_");
-    assertThat(sandbox.channel().refund(payment.sagaId(), payment).reference()).isEqualTo(IdempotencyBarrier.ENDED);
+    assertThat(barrier.begin(refundStep(payment)))
+        .isEqualTo(new BarrierDecision(BarrierDecision.Verdict.REPLAYED, IdempotencyBarrier.ENDED));
+    // Had the barrier record been lost, the refund's own key would still replay it.
+    assertThat(refund(payment)).contains(firstRefund);
     PaymentAudit audit = sandbox.audit(payment.sagaId());
     assertThat(audit.refunds()).isEqualTo(1);
     assertThat(audit.doubleRefunded()).isFalse();
@@ -96,9 +106,24 @@ class RedisSagaLifecycleTest {
     assertThat(new RedisSagaLifecycle(inflight, dlq, barrier, settings, TTL).settings()).isEqualTo(settings);
   }
 
+  /** A charge and its refund, each between the barrier's begin and record, as the activities make them. */
   private String chargeAndRefund(PaymentRequest payment) {
-    sandbox.channel().charge(payment.sagaId(), payment);
-    return sandbox.channel().refund(payment.sagaId(), payment).reference();
+    BarrierStep charge = BarrierStep.forward(payment.sagaId(), CALL_PAYMENT_CHANNEL);
+    barrier.begin(charge);
+    barrier.record(charge, sandbox.channel().charge(key(payment, CALL_PAYMENT_CHANNEL),
+        PaymentSagaActivities.payment(payment)));
+    BarrierStep refund = refundStep(payment);
+    barrier.begin(refund);
+    return barrier.record(refund, refund(payment).orElseThrow()).recorded();
+  }
+
+  private static BarrierStep refundStep(PaymentRequest payment) {
+    return BarrierStep.compensation(payment.sagaId(), CALL_PAYMENT_CHANNEL);
+  }
+
+  private Optional<String> refund(PaymentRequest payment) {
+    return sandbox.channel().refund(key(payment, REFUND_PAYMENT), key(payment, CALL_PAYMENT_CHANNEL),
+        payment.amountMinor(), PaymentSagaActivities.payment(payment));
   }
 
   private static DlqEntry entry(String sagaId) {

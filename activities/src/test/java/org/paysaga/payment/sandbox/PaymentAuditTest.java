@@ -6,9 +6,15 @@ import org.paysaga.catalog.Defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paysaga.payment.PaymentSteps.CALL_PAYMENT_CHANNEL;
+import static org.paysaga.payment.PaymentSteps.CANCEL_ORDER;
 import static org.paysaga.payment.PaymentSteps.CREATE_ORDER;
+import static org.paysaga.payment.PaymentSteps.CREDIT_MERCHANT;
 import static org.paysaga.payment.PaymentSteps.REFUND_PAYMENT;
+import static org.paysaga.payment.PaymentSteps.REVERSE_MERCHANT_CREDIT;
 import static org.paysaga.payment.sandbox.SandboxFailures.assertUnavailable;
+import static org.paysaga.refund.RefundSteps.CREDIT_MERCHANT_BACK;
+import static org.paysaga.refund.RefundSteps.DEBIT_MERCHANT;
+import static org.paysaga.testing.TestPayments.key;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
@@ -16,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.paysaga.payment.PaymentRequest;
+import org.paysaga.payment.activity.PaymentSagaActivities;
+import org.paysaga.ports.Payment;
+import org.paysaga.ports.Refund;
 import org.paysaga.testing.RedisTestServer;
 import org.paysaga.testing.TestPayments;
 
@@ -32,7 +41,7 @@ class PaymentAuditTest {
 
     PaymentAudit audit = sandbox.audit(sagaId);
 
-    assertThat(audit).isEqualTo(new PaymentAudit(sagaId, OrderStatus.PAID, 1, 1234, 0, 0, 1, 1234, 0, 0,
+    assertThat(audit).isEqualTo(new PaymentAudit(sagaId, OrderStatus.PAID, 1, 1234, 0, 0, 1, 1234, 0, 0, 0,
         Map.of("CreateOrder", 1, "CallPaymentChannel", 1, "CreditMerchant", 1, "CompleteOrder", 1),
         Map.of("CreateOrder", List.of(clock.get()), "CallPaymentChannel", List.of(clock.get()),
             "CreditMerchant", List.of(clock.get()), "CompleteOrder", List.of(clock.get()))));
@@ -46,15 +55,16 @@ class PaymentAuditTest {
 
   @Test
   void aFullyCompensatedPaymentNetsToZero() {
-    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
-    String sagaId = TestPayments.sagaId(payment);
-    sandbox.orders().create(sagaId, payment);
-    sandbox.channel().charge(sagaId, payment);
-    sandbox.ledger().credit(sagaId, payment);
-    sandbox.ledger().reverse(sagaId);
-    sandbox.channel().refund(sagaId, payment);
-    sandbox.channel().refund(sagaId, payment);
-    sandbox.orders().cancel(sagaId);
+    PaymentRequest request = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    Payment payment = PaymentSagaActivities.payment(request);
+    String sagaId = TestPayments.sagaId(request);
+    sandbox.orders().create(key(request, CREATE_ORDER), payment);
+    sandbox.channel().charge(key(request, CALL_PAYMENT_CHANNEL), payment);
+    sandbox.ledger().credit(key(request, CREDIT_MERCHANT), payment);
+    sandbox.ledger().reverse(key(request, REVERSE_MERCHANT_CREDIT), key(request, CREDIT_MERCHANT), payment);
+    sandbox.channel().refund(key(request, REFUND_PAYMENT), key(request, CALL_PAYMENT_CHANNEL), 1234, payment);
+    sandbox.channel().refund(key(request, REFUND_PAYMENT), key(request, CALL_PAYMENT_CHANNEL), 1234, payment);
+    sandbox.orders().cancel(key(request, CANCEL_ORDER), key(request, CREATE_ORDER), payment);
 
     PaymentAudit audit = sandbox.audit(sagaId);
 
@@ -77,7 +87,7 @@ class PaymentAuditTest {
     PaymentAudit audit = sandbox.audit(sagaId);
 
     assertThat(audit).isEqualTo(new PaymentAudit(
-        sagaId, OrderStatus.NONE, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of()));
+        sagaId, OrderStatus.NONE, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of()));
     assertThat(audit.isCompensatedCleanly()).isTrue();
     assertThat(audit.attempts(CREATE_ORDER)).isZero();
     assertThat(audit.attemptTimes(CREATE_ORDER)).isEmpty();
@@ -85,14 +95,16 @@ class PaymentAuditTest {
 
   @Test
   void recordsWhenEachAttemptStarted() {
-    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.flakyCard(2));
-    String sagaId = TestPayments.sagaId(payment);
+    PaymentRequest request = TestPayments.withCard(SandboxMagicValues.flakyCard(2));
+    Payment payment = PaymentSagaActivities.payment(request);
+    String sagaId = TestPayments.sagaId(request);
+    String chargeKey = key(request, CALL_PAYMENT_CHANNEL);
     long first = clock.get();
-    assertUnavailable(() -> sandbox.channel().charge(sagaId, payment), SandboxFailure.CHANNEL_UNAVAILABLE);
+    assertUnavailable(() -> sandbox.channel().charge(chargeKey, payment));
     clock.addAndGet(2_000);
-    assertUnavailable(() -> sandbox.channel().charge(sagaId, payment), SandboxFailure.CHANNEL_UNAVAILABLE);
+    assertUnavailable(() -> sandbox.channel().charge(chargeKey, payment));
     clock.addAndGet(4_000);
-    sandbox.channel().charge(sagaId, payment);
+    sandbox.channel().charge(chargeKey, payment);
 
     PaymentAudit audit = sandbox.audit(sagaId);
 
@@ -100,6 +112,37 @@ class PaymentAuditTest {
     assertThat(audit.attemptTimes(CALL_PAYMENT_CHANNEL)).containsExactly(first, first + 2_000, first + 6_000);
     assertThat(audit.attemptGapsMillis(CALL_PAYMENT_CHANNEL)).containsExactly(2_000L, 4_000L);
     assertThat(audit.chargedExactlyOnce()).isTrue();
+  }
+
+  @Test
+  void refundSagasAreAddedToThePaymentTheyRefund() {
+    PaymentRequest request = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    Payment payment = PaymentSagaActivities.payment(request);
+    String sagaId = TestPayments.runForwardSteps(sandbox, request);
+    Refund first = new Refund(request.paymentNo() + "-r1", payment, 400);
+    Refund second = new Refund(request.paymentNo() + "-r2", payment, 300);
+    for (Refund refund : java.util.List.of(first, second)) {
+      String refundSaga = "refund-" + refund.refundNo();
+      sandbox.ledger().debit(refundSaga + ":" + DEBIT_MERCHANT, key(request, CREDIT_MERCHANT), refund);
+      sandbox.channel().refund(refundSaga + ":RefundCard", key(request, CALL_PAYMENT_CHANNEL),
+          refund.amountMinor(), payment);
+    }
+    // The second refund's debit is credited back (its saga was compensated); its card refund stays.
+    sandbox.ledger().creditBack("refund-" + second.refundNo() + ":" + CREDIT_MERCHANT_BACK,
+        "refund-" + second.refundNo() + ":" + DEBIT_MERCHANT, second);
+
+    PaymentAudit audit = sandbox.audit(sagaId);
+
+    assertThat(audit.refunds()).isEqualTo(2);
+    assertThat(audit.refundedMinor()).isEqualTo(700);
+    assertThat(audit.netChargedMinor()).isEqualTo(534);
+    assertThat(audit.ledgerCredits()).as("debits are not credits").isEqualTo(1);
+    assertThat(audit.ledgerReversals()).isZero();
+    assertThat(audit.refundDebitedMinor()).isEqualTo(400);
+    assertThat(audit.ledgerNetMinor()).isEqualTo(834);
+    // The payment saga's own attempts by activity type, a refund saga's under its full key.
+    assertThat(audit.attempts(CALL_PAYMENT_CHANNEL)).isEqualTo(1);
+    assertThat(audit.attempts("refund-" + first.refundNo() + ":" + DEBIT_MERCHANT)).isEqualTo(1);
   }
 
   @Test
@@ -123,6 +166,6 @@ class PaymentAuditTest {
   private static PaymentAudit audit(OrderStatus order, int charges, long charged, int refunds,
       long refunded, int credits, int reversals) {
     return new PaymentAudit("payment-judged", order, charges, charged, refunds, refunded,
-        credits, credits * 1234L, reversals, reversals * 1234L, Map.of(), Map.of());
+        credits, credits * 1234L, reversals, reversals * 1234L, 0, Map.of(), Map.of());
   }
 }

@@ -4,23 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.paysaga.ports.ServiceRefusedException;
+import org.paysaga.ports.ServiceUnavailableException;
 
-/** Assertions on the failures the sandbox services throw. */
+/** Assertions on the failures the sandbox services throw: the ports' exceptions. */
 final class SandboxFailures {
   private SandboxFailures() {}
 
-  static void assertRefused(ThrowingCallable call, String type) {
-    assertFails(call, type, false);
+  static void assertRefused(ThrowingCallable call, String reason) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(ServiceRefusedException.class,
+        refusal -> assertThat(refusal.reason()).isEqualTo(reason));
   }
 
-  static void assertUnavailable(ThrowingCallable call, String type) {
-    assertFails(call, type, true);
-  }
-
-  private static void assertFails(ThrowingCallable call, String type, boolean retryable) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(SandboxFailure.class, failure -> {
-      assertThat(failure.type()).isEqualTo(type);
-      assertThat(failure.retryable()).isEqualTo(retryable);
-    });
+  static void assertUnavailable(ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOf(ServiceUnavailableException.class);
   }
 }

@@ -28,7 +28,10 @@ import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.payment.PaymentRefusals;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.sandbox.PaymentAudit;
-import org.paysaga.payment.sandbox.SandboxFailure;
+import org.paysaga.activity.ServiceCallObserver;
+import org.paysaga.activity.ServiceCalls;
+import org.paysaga.activity.ServicePort;
+import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.saga.StepReceipt;
@@ -40,7 +43,7 @@ import org.paysaga.testing.TestPayments;
  * 2/4/8 s retry policy: real workflow IDs, real attempts, real retries. The sandbox stamps
  * attempts with the test server's clock, so the backoff shows in its records.
  */
-class SandboxPaymentActivitiesRetryTest {
+class PaymentSagaActivitiesRetryTest {
   private static TestWorkflowEnvironment env;
   private static SandboxPaymentServices sandbox;
 
@@ -50,9 +53,11 @@ class SandboxPaymentActivitiesRetryTest {
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     sandbox = new SandboxPaymentServices(RedisTestServer.get().commands(), SagaKeyspace.DEFAULT,
         Defaults.IDEMPOTENCY_TTL, env::currentTimeMillis);
+    ServiceCalls calls = new ServiceCalls(new IdempotencyBarrier(RedisTestServer.get().commands()),
+        ServiceCallObserver.NONE);
     Worker worker = env.newWorker(StepProbe.TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(StepProbeImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(sandbox));
+    worker.registerActivitiesImplementations(new PaymentSagaActivities(sandbox.services(), calls));
     env.start();
   }
 
@@ -85,7 +90,7 @@ class SandboxPaymentActivitiesRetryTest {
 
     ApplicationFailure failure = failureOf(payment, CALL_PAYMENT_CHANNEL);
 
-    assertThat(failure.getType()).isEqualTo(SandboxFailure.CHANNEL_UNAVAILABLE);
+    assertThat(failure.getType()).isEqualTo(ServicePort.CHANNEL.unavailableType());
     assertThat(failure.isNonRetryable()).isFalse();
     assertThat(failure.getDetails().get(0, Integer.class)).isEqualTo(4);
     PaymentAudit audit = sandbox.audit(TestPayments.sagaId(payment));
@@ -115,6 +120,8 @@ class SandboxPaymentActivitiesRetryTest {
     assertThat(receipts).extracting(StepReceipt::attempt).containsOnly(1);
     assertThat(receipts.get(2).reference()).isEqualTo(receipts.get(1).reference());
     assertThat(receipts.get(4).reference()).isEqualTo(receipts.get(3).reference());
+    // The repeats were replayed by the barrier: the channel saw each step once.
+    assertThat(sandbox.audit(TestPayments.sagaId(payment)).attempts(CALL_PAYMENT_CHANNEL)).isEqualTo(1);
     PaymentAudit audit = sandbox.audit(TestPayments.sagaId(payment));
     assertThat(audit.charges()).isEqualTo(1);
     assertThat(audit.refunds()).isEqualTo(1);
