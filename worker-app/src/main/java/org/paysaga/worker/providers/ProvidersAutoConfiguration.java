@@ -10,6 +10,7 @@ import org.paysaga.ports.PaymentChannel;
 import org.paysaga.ports.PaymentServices;
 import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
+import org.paysaga.providers.http.HttpPaymentChannel;
 import org.paysaga.providers.postgres.PostgresPaymentServices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,9 +54,7 @@ public class ProvidersAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   PaymentChannel paymentChannel(ProvidersProperties properties, SandboxPaymentServices sandbox) {
-    return switch (properties.channel()) {
-      default -> sandbox.channel();
-    };
+    return properties.channel() == ProviderKind.HTTP ? HttpProviders.channel(properties.http()) : sandbox.channel();
   }
 
   @Bean
@@ -78,8 +77,10 @@ public class ProvidersAutoConfiguration {
   }
 
   @Bean
-  PaymentServicesHealthIndicator paymentServicesHealthIndicator(ObjectProvider<PostgresPaymentServices> postgres) {
-    return new PaymentServicesHealthIndicator(postgres.getIfAvailable());
+  PaymentServicesHealthIndicator paymentServicesHealthIndicator(ObjectProvider<PostgresPaymentServices> postgres,
+      PaymentChannel channel) {
+    return new PaymentServicesHealthIndicator(postgres.getIfAvailable(),
+        channel instanceof HttpPaymentChannel http ? http : null);
   }
 
   /** {@code saga.providers.orders} or {@code saga.providers.ledger} is {@code postgres}. */
