@@ -106,7 +106,7 @@ public final class PaymentSagaClient {
    * @throws InvalidPaymentRequestException when the payment did not complete, or a field is bad
    */
   public RefundRequest refundOf(String paymentNo, String refundNo, Long amountMinor) {
-    String sagaId = sagaId(paymentNo);
+    String sagaId = paymentSagaId(paymentNo);
     SagaState payment = reader.read(sagaId);
     if (payment.status() != SagaStatus.COMPLETED) {
       throw new InvalidPaymentRequestException("paymentNo",
@@ -156,11 +156,17 @@ public final class PaymentSagaClient {
    * saga is named by its workflow ID ({@code refund-<refundNo>}).
    */
   public static String sagaId(String paymentNoOrSagaId) {
+    return paymentNoOrSagaId != null && paymentNoOrSagaId.startsWith(RefundSaga.WORKFLOW_ID_PREFIX)
+        ? paymentNoOrSagaId
+        : paymentSagaId(paymentNoOrSagaId);
+  }
+
+  /** {@code P1001} and {@code payment-P1001} both name the payment saga {@code payment-P1001}. */
+  private static String paymentSagaId(String paymentNoOrSagaId) {
     if (paymentNoOrSagaId == null || paymentNoOrSagaId.isBlank()) {
       throw new InvalidPaymentRequestException("paymentNo", "is required");
     }
-    if (paymentNoOrSagaId.startsWith(PaymentSaga.WORKFLOW_ID_PREFIX)
-        || paymentNoOrSagaId.startsWith(RefundSaga.WORKFLOW_ID_PREFIX)) {
+    if (paymentNoOrSagaId.startsWith(PaymentSaga.WORKFLOW_ID_PREFIX)) {
       return paymentNoOrSagaId;
     }
     PaymentRequests.checkPaymentNo(paymentNoOrSagaId);

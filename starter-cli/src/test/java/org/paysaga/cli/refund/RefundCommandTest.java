@@ -23,7 +23,7 @@ class RefundCommandTest {
   }
 
   private static String payment(String cardToken) {
-    String paymentNo = TestPayments.uniquePaymentNo("refund");
+    String paymentNo = TestPayments.uniquePaymentNo("rfd");
     CliRun run = cli.run("pay", "--payment-no", paymentNo, "--merchant", "m_shop", "--amount", "12.34",
         "--currency", "CNY", "--card-token", cardToken, "--wait");
     assertThat(run.exitCode()).as(run.toString()).isIn(0, 1);
