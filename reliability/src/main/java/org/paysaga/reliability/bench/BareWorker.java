@@ -12,14 +12,13 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.paysaga.payment.PaymentSaga;
-import org.paysaga.payment.activity.SandboxPaymentActivities;
-import org.paysaga.payment.sandbox.SandboxPaymentServices;
+import org.paysaga.wiring.SagaWorker;
 import org.paysaga.wiring.SagaWorkerOptions;
 
 /**
- * The worker process of the baseline (B): {@link BarePaymentImpl} and the sandbox activities on
- * the sandbox without the barrier, with the SDK's default worker options (as the worker app has)
- * and the same step timeouts. Prints {@code READY} once it polls; stops on SIGTERM.
+ * The worker process of the baseline (B): {@link BarePaymentImpl} and {@link BareActivities}, the
+ * same sandbox port calls as the saga's with no saga layer around them (no barrier), with the SDK's
+ * default worker options (as the worker app has) and the same step timeouts. Prints {@code READY} once it polls; stops on SIGTERM.
  *
  * <pre>java -cp saga-reliability.jar org.paysaga.reliability.bench.BareWorker 127.0.0.1:7233 redis://127.0.0.1:6379</pre>
  */
@@ -45,8 +44,8 @@ public final class BareWorker {
     Worker worker = factory.newWorker(options.taskQueue());
     worker.registerWorkflowImplementationTypes(
         options.implementationOptions(PaymentSaga.WORKFLOW_TYPE), BarePaymentImpl.class);
-    worker.registerActivitiesImplementations(new SandboxPaymentActivities(new SandboxPaymentServices(
-        redis.sync(), options.keyspace(), options.idempotencyTtl(), options.clock(), new WithoutBarrier())));
+    worker.registerActivitiesImplementations(
+        new BareActivities(SagaWorker.sandboxOn(redis.sync(), options).services()));
     factory.start();
 
     // The worker's threads keep the JVM up; SIGTERM runs this hook.

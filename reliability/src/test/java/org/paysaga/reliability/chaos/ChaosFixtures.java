@@ -143,7 +143,7 @@ final class ChaosFixtures {
 
     PaymentAudit build() {
       return new PaymentAudit(sagaId, order, charges, chargedMinor, refunds, refundedMinor, credits, creditedMinor,
-          reversals, reversedMinor, attempts, Map.of());
+          reversals, reversedMinor, 0, attempts, Map.of());
     }
   }
 
