@@ -72,7 +72,7 @@ class SagaRecoveryWorkflowTest {
     assertThat(entry.workflowId()).isEqualTo(request.sagaId());
     assertThat(entry.businessKey()).isEqualTo(request.paymentNo());
     assertThat(entry.attributes()).containsEntry("amount", "12.34").containsEntry("merchantId", "m_frozen");
-    assertThat(entry.reason()).startsWith("recovery gave up: ").contains("RefundFailed");
+    assertThat(entry.reason()).startsWith("recovery gave up: ").contains("ChannelUnavailable");
     assertThat(entry.failureChain()).first().asString().contains("MerchantFrozen");
     assertThat(entry.dlqAtMillis() - entry.firstFailureAtMillis())
         .isBetween(GIVE_UP_AFTER.toMillis(), GIVE_UP_AFTER.toMillis() + 60_000);

@@ -10,6 +10,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paysaga.barrier.BarrierStep;
 import org.paysaga.barrier.IdempotencyBarrier;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
 import org.paysaga.testing.RedisTestServer;
@@ -25,11 +26,16 @@ class KeyPrefixTest {
     SandboxPaymentServices sandbox = new SandboxPaymentServices(redis, deploymentB, Defaults.IDEMPOTENCY_TTL,
         System::currentTimeMillis);
     String sagaId = TestPayments.runEverySandboxStep(sandbox);
+    // The sandbox no longer writes inside the barrier: the activities record each step in it.
+    IdempotencyBarrier barrierB = new IdempotencyBarrier(redis, deploymentB);
+    BarrierStep charge = BarrierStep.forward(sagaId, "CallPaymentChannel");
+    barrierB.begin(charge);
+    barrierB.record(charge, "ch_1");
 
     List<String> keys = ScanIterator.scan(redis, ScanArgs.Builder.matches("*{" + sagaId + "}*")).stream().toList();
     assertThat(keys).isNotEmpty().allMatch(key -> key.startsWith(deploymentB.prefix() + ":{" + sagaId + "}:"));
     assertThat(keys).contains(deploymentB.barrier(sagaId));
-    assertThat(new IdempotencyBarrier(redis, deploymentB).records(sagaId)).isNotEmpty();
+    assertThat(barrierB.records(sagaId)).isNotEmpty();
     // The default deployment on the same Redis knows nothing of this saga.
     assertThat(new IdempotencyBarrier(redis).records(sagaId)).isEmpty();
     assertThat(new SandboxPaymentServices(redis).audit(sagaId).charges()).isZero();
