@@ -87,7 +87,10 @@ public final class IdempotencyBarrier {
         : new BarrierDecision(BarrierDecision.Verdict.valueOf(verdict), (String) reply.get(1));
   }
 
-  /** Every record of a saga: field ({@code <Step>:f} / {@code <Step>:c}) to result. */
+  /**
+   * Every record of a saga: field ({@code <Step>:f} / {@code <Step>:c}) to result, and
+   * {@code <Step>:b} for a forward that began (an attempt may have acted in its service).
+   */
   public Map<String, String> records(String sagaId) {
     Map<String, String> records = new LinkedHashMap<>(redis.hgetall(keyspace.barrier(sagaId)));
     records.remove(RECORDS_FIELD);

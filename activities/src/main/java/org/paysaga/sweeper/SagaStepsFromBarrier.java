@@ -17,9 +17,10 @@ final class SagaStepsFromBarrier {
 
   /**
    * Step states from sealed records (see {@link IdempotencyBarrier#seal}): a forward with a record
-   * SUCCEEDED; a compensable one without never took effect (PENDING) and its compensation is not
-   * required, the seal recorded it as null. A compensation with a real record SUCCEEDED, one still
-   * owed is PENDING. A forward-only step without a record may still land: RUNNING.
+   * SUCCEEDED; a compensable one that never began never took effect (PENDING) and its compensation
+   * is not required, the seal recorded it as null. One that began without a record may have acted
+   * in its service (RUNNING), so its compensation is owed. A compensation with a real record
+   * SUCCEEDED, one still owed is PENDING. A forward-only step without a record may still land: RUNNING.
    */
   static List<StepState> steps(List<StepDefinition> definitions, Map<String, String> records) {
     List<StepState> steps = new ArrayList<>(definitions.size());
@@ -57,10 +58,10 @@ final class SagaStepsFromBarrier {
     return definitions.stream().allMatch(step -> records.containsKey(step.step() + ":f"));
   }
 
-  /** True when something took effect and is not undone yet. */
+  /** True when something took effect, or may have (it began), and is not undone yet. */
   static boolean outstanding(List<StepDefinition> definitions, Map<String, String> records) {
     return definitions.stream().anyMatch(step -> step.compensation() != null
-        && records.containsKey(step.step() + ":f")
+        && (records.containsKey(step.step() + ":f") || records.containsKey(step.step() + ":b"))
         && !records.containsKey(step.step() + ":c"));
   }
 }

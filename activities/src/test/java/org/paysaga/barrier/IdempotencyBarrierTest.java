@@ -94,7 +94,9 @@ class IdempotencyBarrierTest {
     barrier.expire(sagaId, Duration.ofDays(7));
 
     assertThat(barrier.records(sagaId)).containsOnly(
+        Map.entry("CreateOrder:b", IdempotencyBarrier.ENDED),
         Map.entry("CreateOrder:f", IdempotencyBarrier.ENDED),
+        Map.entry("CallPaymentChannel:b", IdempotencyBarrier.ENDED),
         Map.entry("CallPaymentChannel:f", IdempotencyBarrier.ENDED),
         Map.entry("CreditMerchant:c", IdempotencyBarrier.NULL_COMPENSATION));
     assertThat(redis.memoryUsage(barrierKey)).isLessThan(before);

@@ -39,7 +39,6 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import org.junit.jupiter.api.Disabled;
 import org.paysaga.activity.ServiceCallObserver;
 import org.paysaga.activity.ServiceCalls;
 import org.paysaga.payment.PaymentActivities;
@@ -180,9 +179,8 @@ class RedisSweeperActivitiesTest {
   // the seal, so the channel takes the money, its barrier record is refused as hanging, and the
   // seal's null compensation marks the refund NOT_REQUIRED: nobody refunds it. The seal records a
   // null compensation without calling the channel's refund, which would void the charge's key.
-  @Disabled("known gap of 80386bd: the sweeper's seal does not void the keys of forwards still on their way")
   @Test
-  void aChargeStillOnItsWayWhenTheSweeperComesChargesNothing() throws Exception {
+  void aChargeStillOnItsWayWhenTheSweeperComesIsLeftOwedAndItsRefundUndoesIt() throws Exception {
     PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.slowCard(1));
     start(payment, null);
     steps.createOrder(payment);
@@ -198,14 +196,16 @@ class RedisSweeperActivitiesTest {
 
     SweepResult sweep = sweeper.sweep(SweepCursor.START, 10);
 
+    // The charge began: the channel may take the money whatever the barrier says, so the seal
+    // leaves its refund owed instead of recording a null compensation.
     assertThat(sweep.parked()).containsExactly(payment.sagaId());
-    assertThat(lateCharge.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(ApplicationFailure.class,
-        failure -> assertThat(failure.getType()).isEqualTo(Refusals.ALREADY_COMPENSATED));
     StepState charge = dlq.get(payment.sagaId()).orElseThrow().steps().get(1);
-    assertThat(charge.compensationStatus()).as("nothing to refund").isEqualTo(StepStatus.NOT_REQUIRED);
+    assertThat(charge.compensationStatus()).as("the refund is owed").isEqualTo(StepStatus.PENDING);
+    lateCharge.get(10, TimeUnit.SECONDS);
+    steps.refundPayment(payment);
     PaymentAudit audit = sandbox.audit(payment.sagaId());
-    assertThat(audit.charges()).isZero();
-    assertThat(audit.refunds()).isZero();
+    assertThat(audit.charges()).isLessThanOrEqualTo(1);
+    assertThat(audit.netChargedMinor()).isZero();
   }
 
   @Test
