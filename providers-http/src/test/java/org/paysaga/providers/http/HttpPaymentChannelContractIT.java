@@ -5,16 +5,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.paysaga.ports.PaymentChannel;
 import org.paysaga.ports.contract.PaymentChannelContract;
+import org.paysaga.testsupport.PspSimulatorProcess;
 
 /** The port's contract, met over HTTP by the PSP simulator run as a process (java -jar psp-simulator.jar). */
 class HttpPaymentChannelContractIT extends PaymentChannelContract {
-  private static SimulatorProcess simulator;
+  private static PspSimulatorProcess simulator;
   private static HttpPaymentChannel channel;
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SimulatorProcess.start("contract");
-    channel = simulator.channel();
+    simulator = PspSimulatorProcess.start("contract");
+    channel = Simulators.channel(simulator);
   }
 
   @AfterAll

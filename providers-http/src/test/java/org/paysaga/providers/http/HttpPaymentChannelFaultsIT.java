@@ -24,6 +24,7 @@ import org.paysaga.ports.Refusals;
 import org.paysaga.ports.ServiceRefusedException;
 import org.paysaga.ports.ServiceUnavailableException;
 import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.PspSimulatorProcess;
 import org.paysaga.testsupport.Waits;
 
 /**
@@ -31,13 +32,13 @@ import org.paysaga.testsupport.Waits;
  * errors, a SIGKILL and a restart, a race on one key, the API key, the magic card tokens.
  */
 class HttpPaymentChannelFaultsIT {
-  private static SimulatorProcess simulator;
+  private static PspSimulatorProcess simulator;
   private static HttpPaymentChannel channel;
 
   @BeforeAll
   static void startSimulator() throws IOException {
-    simulator = SimulatorProcess.start("faults");
-    channel = simulator.channel();
+    simulator = PspSimulatorProcess.start("faults");
+    channel = Simulators.channel(simulator);
   }
 
   @AfterAll
@@ -60,7 +61,7 @@ class HttpPaymentChannelFaultsIT {
   }
 
   private static HttpPaymentChannel faulty(String fault) {
-    return new HttpPaymentChannel(simulator.options().header("X-Simulator-Fault", fault).build());
+    return new HttpPaymentChannel(Simulators.options(simulator).header("X-Simulator-Fault", fault).build());
   }
 
   @Test
@@ -73,7 +74,7 @@ class HttpPaymentChannelFaultsIT {
     Optional<String> found = channel.findCharge(chargeKey(payment));
     assertThat(found).isPresent();
     assertThat(channel.charge(chargeKey(payment), payment)).isEqualTo(found.get());
-    assertThat(simulator.chargesOf(payment.paymentNo())).isEqualTo(1);
+    assertThat(Simulators.chargesOf(simulator, payment.paymentNo())).isEqualTo(1);
   }
 
   @Test
@@ -91,8 +92,8 @@ class HttpPaymentChannelFaultsIT {
   @Test
   void anAnswerSlowerThanTheRequestTimeoutIsAnUnknownOutcomeAndChargesOnce() throws Exception {
     Payment payment = payment(1_300, "tok_visa");
-    HttpPaymentChannel slow = new HttpPaymentChannel(simulator.options().requestTimeout(Duration.ofMillis(500))
-        .header("X-Simulator-Fault", "slow:1500").build());
+    HttpPaymentChannel slow = new HttpPaymentChannel(Simulators.options(simulator)
+        .requestTimeout(Duration.ofMillis(500)).header("X-Simulator-Fault", "slow:1500").build());
     OutcomeUnknownException unknown = catchThrowableOfType(OutcomeUnknownException.class,
         () -> slow.charge(chargeKey(payment), payment));
     assertThat(unknown).isNotNull();
@@ -101,7 +102,7 @@ class HttpPaymentChannelFaultsIT {
         () -> channel.findCharge(chargeKey(payment)).isPresent());
     String charge = channel.findCharge(chargeKey(payment)).orElseThrow();
     assertThat(channel.charge(chargeKey(payment), payment)).isEqualTo(charge);
-    assertThat(simulator.chargesOf(payment.paymentNo())).isEqualTo(1);
+    assertThat(Simulators.chargesOf(simulator, payment.paymentNo())).isEqualTo(1);
   }
 
   @Test
@@ -111,7 +112,7 @@ class HttpPaymentChannelFaultsIT {
         () -> faulty("error").charge(chargeKey(payment), payment));
     assertThat(unavailable.getMessage()).contains("HTTP 503");
     assertThat(channel.findCharge(chargeKey(payment))).isEmpty();
-    assertThat(simulator.chargesOf(payment.paymentNo())).isZero();
+    assertThat(Simulators.chargesOf(simulator, payment.paymentNo())).isZero();
     // Nothing was recorded under the key: a retry charges.
     assertThat(channel.charge(chargeKey(payment), payment)).startsWith("ch_");
   }
@@ -123,14 +124,14 @@ class HttpPaymentChannelFaultsIT {
     assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(1);
     assertThat(outcomes).filteredOn(ServiceUnavailableException.class::isInstance).hasSize(3)
         .allSatisfy(lost -> assertThat(((Exception) lost).getMessage()).contains("409 idempotency_key_in_use"));
-    assertThat(simulator.chargesOf(payment.paymentNo())).isEqualTo(1);
+    assertThat(Simulators.chargesOf(simulator, payment.paymentNo())).isEqualTo(1);
   }
 
   @Test
   void theApiKeyIsEnforced() {
     Payment payment = payment(1_000, "tok_visa");
     HttpPaymentChannel keyless = new HttpPaymentChannel(HttpChannelOptions.builder().baseUrl(simulator.baseUrl()).build());
-    HttpPaymentChannel wrongKey = new HttpPaymentChannel(simulator.options().apiKey("sk_wrong").build());
+    HttpPaymentChannel wrongKey = new HttpPaymentChannel(Simulators.options(simulator).apiKey("sk_wrong").build());
     for (HttpPaymentChannel intruder : List.of(keyless, wrongKey)) {
       ServiceRefusedException refused = catchThrowableOfType(ServiceRefusedException.class,
           () -> intruder.charge(chargeKey(payment), payment));
@@ -145,8 +146,8 @@ class HttpPaymentChannelFaultsIT {
 
   @Test
   void aKilledSimulatorKeepsChargesRefundsAndVoidedKeysAcrossARestart() throws Exception {
-    try (SimulatorProcess own = SimulatorProcess.start("restart")) {
-      HttpPaymentChannel before = own.channel();
+    try (PspSimulatorProcess own = PspSimulatorProcess.start("restart")) {
+      HttpPaymentChannel before = Simulators.channel(own);
       Payment charged = payment(1_000, "tok_visa");
       Payment neverCharged = payment(2_000, "tok_visa");
       String charge = before.charge(chargeKey(charged), charged);
@@ -160,7 +161,7 @@ class HttpPaymentChannelFaultsIT {
       own.startAgain();
       assertThat(own.process().log().text()).contains("3 journal records replayed");
 
-      HttpPaymentChannel after = own.channel();
+      HttpPaymentChannel after = Simulators.channel(own);
       assertThat(after.charge(chargeKey(charged), charged)).isEqualTo(charge);
       assertThat(after.findCharge(chargeKey(charged))).contains(charge);
       assertThat(after.refund(refundKey(charged), chargeKey(charged), 600, charged)).contains(refund);
@@ -170,7 +171,7 @@ class HttpPaymentChannelFaultsIT {
       assertThat(after.refund("third:" + refundKey(charged), chargeKey(charged), 400, charged)).isPresent();
       assertThat(catchThrowableOfType(ServiceRefusedException.class,
           () -> after.charge(chargeKey(neverCharged), neverCharged)).reason()).isEqualTo(Refusals.ALREADY_COMPENSATED);
-      assertThat(own.audit().path("summary").path("voided_keys").asInt()).isEqualTo(1);
+      assertThat(Simulators.audit(own).path("summary").path("voided_keys").asInt()).isEqualTo(1);
     }
   }
 
