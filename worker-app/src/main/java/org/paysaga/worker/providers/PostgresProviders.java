@@ -8,23 +8,25 @@ final class PostgresProviders {
   private PostgresProviders() {}
 
   static PostgresPaymentServices start(ProvidersProperties.Postgres properties) {
-    PostgresSettings.Builder settings = PostgresSettings.builder().jdbcUrl(properties.url())
-        .username(properties.username());
-    if (properties.password() != null) {
-      settings.password(properties.password());
-    }
-    if (properties.poolSize() != null) {
-      settings.poolSize(properties.poolSize());
-    }
-    if (properties.connectionTimeout() != null) {
-      settings.connectionTimeout(properties.connectionTimeout());
-    }
-    PostgresSettings built;
+    return PostgresPaymentServices.start(settings(properties));
+  }
+
+  private static PostgresSettings settings(ProvidersProperties.Postgres properties) {
     try {
-      built = settings.build();
+      PostgresSettings.Builder settings = PostgresSettings.builder().jdbcUrl(properties.url())
+          .username(properties.username());
+      if (properties.password() != null) {
+        settings.password(properties.password());
+      }
+      if (properties.poolSize() != null) {
+        settings.poolSize(properties.poolSize());
+      }
+      if (properties.connectionTimeout() != null) {
+        settings.connectionTimeout(properties.connectionTimeout());
+      }
+      return settings.build();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("saga.providers.postgres: " + e.getMessage(), e);
     }
-    return PostgresPaymentServices.start(built);
   }
 }
