@@ -1,4 +1,4 @@
-package org.paysaga.worker.providers.example;
+package com.acme.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ import org.paysaga.worker.providers.ProvidersAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The README's payment provider example: a user's channel bean replaces the picked adapter, and maps Acme's answers. */
+/** The README's payment provider example, in a package of a user's own: their channel bean replaces the picked adapter, and maps Acme's answers. */
 class AcmeChannelConfigurationTest {
   private static final Payment PAYMENT = new Payment("P1", "m_shop", 1234, "CNY", "tok_visa");
 
@@ -88,7 +88,7 @@ class AcmeChannelConfigurationTest {
 
   @Test
   void theReadmeShowsTheExampleThatIsTested() throws IOException {
-    String source = Files.readString(Path.of("src/test/java/org/paysaga/worker/providers/example/AcmeChannelConfiguration.java"));
+    String source = Files.readString(Path.of("src/test/java/com/acme/payments/AcmeChannelConfiguration.java"));
     String example = normalized(source.substring(source.indexOf('\n', source.indexOf("// provider-example:start")) + 1,
         source.indexOf("// provider-example:end")));
     assertThat(normalized(Files.readString(Path.of("../README.md")))).contains(example);

@@ -1,4 +1,4 @@
-package org.paysaga.worker.providers.example;
+package com.acme.payments;
 
 import java.io.IOException;
 
