@@ -8,8 +8,12 @@
 #
 #   scripts/chaos-run.sh            # 1000 payments (about 5 minutes on 2 cores)
 #   scripts/chaos-run.sh --quick    # 200 payments, for CI (about 2 minutes)
+#   scripts/chaos-run.sh --providers postgres,http   # on PostgreSQL and the PSP simulator, plus a
+#                                   # PostgreSQL restart, a simulator SIGKILL and Redis losing its data
 #   scripts/chaos-run.sh --help     # every option (--payments, --rate, --seed, --work-dir ...)
 #
+# --providers postgres,http also needs PostgreSQL's binaries (bash scripts/postgres.sh install) and
+# psp-simulator/target/psp-simulator.jar.
 # Needs the built jars (./mvnw -B verify, or ./mvnw -B -DskipTests package) and a JDK 17+.
 # Installs Debian's redis-server package when no redis-server is on the PATH (it runs its own
 # redis-server process on a free port, never the packaged service or a Redis already running).

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.paysaga.payment.PaymentSagaClient;
+import org.paysaga.providers.postgres.PostgresLedgerAudit;
 import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.StackOptions;
 import org.paysaga.reliability.stack.TemporalDevServerProcess;
@@ -48,6 +51,12 @@ public final class ChaosRun implements Callable<Integer> {
       defaultValue = "20261123")
   long seed;
 
+  @Option(names = "--providers", converter = Providers.Converter.class, defaultValue = "sandbox",
+      description = "The workers' payment services: sandbox (Redis, the default) or postgres,http (orders and "
+          + "ledger on a PostgreSQL of the run's own, the channel over HTTP to the PSP simulator); the latter "
+          + "adds a PostgreSQL restart, a simulator SIGKILL and Redis losing its data to the faults.")
+  Providers providers;
+
   @Mixin
   StackOptions stackOptions;
 
@@ -73,10 +82,23 @@ public final class ChaosRun implements Callable<Integer> {
     List<PlannedPayment> plan = ChaosPlan.of(count, runTag, seed, ChaosStack.SLOW_CHARGE_SECONDS);
     log.line("chaos run " + runTag + ": " + count + " payments at " + rate + "/s, seed " + seed + ", logs in " + dir);
     log.line("mix: " + ChaosPlan.shares(count));
+    log.line("providers: " + providers.label());
+    if (providers == Providers.POSTGRES_HTTP) {
+      try (ProviderStack real = ProviderStack.start(dir)) {
+        log.line("providers up: " + real.describe());
+        return run(count, plan, dir, log, real);
+      }
+    }
+    return run(count, plan, dir, log, null);
+  }
 
-    try (ChaosStack stack = ChaosStack.start(dir, stackOptions)) {
+  /** @param real the real providers, {@code null} on the sandbox */
+  private int run(int count, List<PlannedPayment> plan, Path dir, RunLog log, ProviderStack real) {
+    Map<String, String> providerSettings = real == null ? Map.of() : real.workerSettings();
+    try (ChaosStack stack = ChaosStack.start(dir, stackOptions, providerSettings)) {
       log.line("stack up: " + stack.temporal().kind().label() + " " + stack.temporalAddress() + ", Redis "
           + stack.redisUrl() + " (append-only), worker-1 and worker-2");
+      AtomicLong redisLostDataAt = new AtomicLong(PaymentAuditor.NO_DLQ_LOSS);
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
       try {
@@ -85,7 +107,7 @@ public final class ChaosRun implements Callable<Integer> {
         List<String> faultErrors;
         try (FaultInjector injector = new FaultInjector(log::line)) {
           notStarted = new PaymentDriver(new PaymentSagaClient(client), rate, log::line)
-              .run(plan, faults(count, stack), injector);
+              .run(plan, real == null ? faults(count, stack) : faults(count, stack, real, redisLostDataAt), injector);
           log.line("all " + count + " payments started (" + notStarted.size() + " could not be)");
           faultErrors = injector.awaitAll(Duration.ofMinutes(5));
         }
@@ -94,7 +116,7 @@ public final class ChaosRun implements Callable<Integer> {
         List<PlannedPayment> open = new Settlement(new SagaReader(client), log::line)
             .await(plan, Duration.ofSeconds(settleTimeoutSeconds));
         log.line(open.isEmpty() ? "every saga ended or parked" : open.size() + " sagas did not settle in time");
-        return report(plan, client, stack.redisUrl(), faultErrors, log);
+        return report(plan, client, stack.redisUrl(), faultErrors, log, real, redisLostDataAt.get());
       } finally {
         stubs.shutdownNow();
       }
@@ -124,13 +146,43 @@ public final class ChaosRun implements Callable<Integer> {
     return faults;
   }
 
+  /**
+   * The sandbox's faults, and on the real providers: PostgreSQL restarted at three tenths of the
+   * starts, the simulator SIGKILLed at half, and Redis losing its data at seven tenths (killed, its
+   * AOF deleted, started empty on its port, as after a failover to a replica that missed the last
+   * writes); {@code redisLostDataAt} gets the time it answered again.
+   */
+  static List<Fault> faults(int count, ChaosStack stack, ProviderStack real, AtomicLong redisLostDataAt) {
+    List<Fault> faults = new ArrayList<>(faults(count, stack));
+    faults.add(new Fault(count * 3 / 10, "stop PostgreSQL (fast shutdown), start it 3 s later on its data",
+        () -> real.restartPostgres(Duration.ofSeconds(3))));
+    faults.add(new Fault(count / 2, "SIGKILL the psp-simulator, restart it 3 s later on its journal",
+        () -> real.killAndRestartSimulator(Duration.ofSeconds(3))));
+    faults.add(new Fault(count * 7 / 10, "SIGKILL redis-server, delete its data, restart it empty 3 s later",
+        () -> {
+          stack.redis().killWipeAndRestart(Duration.ofSeconds(3));
+          redisLostDataAt.set(System.currentTimeMillis());
+        }));
+    faults.sort(java.util.Comparator.comparingInt(Fault::atPayment));
+    return faults;
+  }
+
   private static int report(List<PlannedPayment> plan, WorkflowClient client, String redisUrl,
-      List<String> faultErrors, RunLog log) {
+      List<String> faultErrors, RunLog log, ProviderStack real, long redisLostDataAt) {
     RedisClient redisClient = RedisClient.create(redisUrl);
     try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
-      RunAudit audit = new RunAudit(new SagaReader(client), connection.sync());
+      SimulatorRecords simulator = real == null ? null : SimulatorRecords.parse(real.simulator().audit());
+      MoneyRecords money = real == null ? null
+          : new ProviderRecords(LedgerRecords.read(real.services().dataSource()), simulator);
+      RunAudit audit = new RunAudit(new SagaReader(client), connection.sync(), money, redisLostDataAt);
       List<Verdict> verdicts = audit.verdicts(plan);
-      List<Figure> figures = ChaosFigures.of(verdicts, audit.unknownLedgerKeys(plan), audit.inflightLeft(), faultErrors);
+      List<Figure> figures = new ArrayList<>(
+          ChaosFigures.of(verdicts, audit.unknownLedgerKeys(plan), audit.inflightLeft(), faultErrors));
+      if (real != null) {
+        PostgresLedgerAudit.Report ledger = real.services().audit().run();
+        log.line(ledger.summary());
+        figures.addAll(ProviderFigures.of(ledger, simulator, audit.dlqEntriesLost()));
+      }
       ChaosReport report = new ChaosReport(verdicts, figures, faultErrors);
       System.out.println(report.render());
       log.line(report.passed() ? "PASSED: every payment is sound and every figure met its target"

@@ -34,9 +34,15 @@ public final class ChaosStack implements AutoCloseable {
   }
 
   public static ChaosStack start(Path workDir, StackOptions options) {
+    return start(workDir, options, Map.of());
+  }
+
+  /** @param providerSettings added to the workers' settings: the payment services they use */
+  public static ChaosStack start(Path workDir, StackOptions options, Map<String, String> providerSettings) {
     TemporalEngine temporal = options.startEngine(workDir);
     Path workerJar = options.workerJar();
-    Map<String, String> settings = workerSettings(temporal.kind());
+    Map<String, String> settings = new java.util.HashMap<>(workerSettings(temporal.kind()));
+    settings.putAll(providerSettings);
     RedisServerProcess redis = null;
     try {
       redis = RedisServerProcess.start(options.redisServer(), workDir.resolve("redis-data"), workDir, true);

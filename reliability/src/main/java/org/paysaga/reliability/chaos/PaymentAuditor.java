@@ -22,7 +22,19 @@ import org.paysaga.saga.StepStatus;
  * that says exactly what the ledger shows; anything else is a violation.
  */
 public final class PaymentAuditor {
+  /** Redis kept its data: every saga parked in the DLQ must have its entry. */
+  public static final long NO_DLQ_LOSS = Long.MIN_VALUE;
+
   private PaymentAuditor() {}
+
+  /**
+   * Whether the saga parked in the DLQ (Temporal says so) by {@code lostUntilMillis}, when Redis lost
+   * its data, and its entry is gone: lost with Redis's data, not by the saga.
+   */
+  public static boolean dlqEntryLost(Optional<SagaState> state, Optional<DlqEntry> dlqEntry, long lostUntilMillis) {
+    return state.isPresent() && state.get().status() == SagaStatus.DLQ && dlqEntry.isEmpty()
+        && state.get().updatedAtMillis() <= lostUntilMillis;
+  }
 
   /**
    * @param state the saga's state, empty when Temporal does not know the saga
@@ -31,6 +43,16 @@ public final class PaymentAuditor {
    */
   public static Verdict judge(PlannedPayment payment, Optional<SagaState> state, PaymentAudit audit,
       Optional<DlqEntry> dlqEntry) {
+    return judge(payment, state, audit, dlqEntry, NO_DLQ_LOSS);
+  }
+
+  /**
+   * As {@link #judge(PlannedPayment, Optional, PaymentAudit, Optional)}, after Redis lost its data at
+   * {@code dlqLostUntilMillis} (epoch ms, when it answered again, empty): a saga Temporal parked by
+   * then whose entry is gone is judged by Temporal's own step records against the money instead.
+   */
+  public static Verdict judge(PlannedPayment payment, Optional<SagaState> state, PaymentAudit audit,
+      Optional<DlqEntry> dlqEntry, long dlqLostUntilMillis) {
     List<String> violations = new ArrayList<>();
     if (state.isEmpty()) {
       violations.add("missing: Temporal has no saga " + payment.sagaId());
@@ -55,7 +77,13 @@ public final class PaymentAuditor {
           violations.add("COMPENSATED, but path " + payment.path() + " has a refund that always fails");
         }
       }
-      case DLQ -> checkDlq(saga, audit, dlqEntry, violations);
+      case DLQ -> {
+        if (dlqEntryLost(state, dlqEntry, dlqLostUntilMillis)) {
+          checkSteps("Temporal (its DLQ entry lost with Redis's data)", saga.steps(), audit, violations);
+        } else {
+          checkDlq(saga, audit, dlqEntry, violations);
+        }
+      }
       default -> violations.add("ended " + saga.status() + (saga.failure() == null ? "" : ": " + saga.failure()));
     }
     if (dlqEntry.isPresent() && saga.status() != SagaStatus.DLQ) {
@@ -131,11 +159,16 @@ public final class PaymentAuditor {
     if (!entry.sagaId().equals(saga.sagaId())) {
       violations.add("DLQ entry names saga " + entry.sagaId());
     }
-    for (StepState step : entry.steps()) {
+    checkSteps("DLQ entry", entry.steps(), audit, violations);
+  }
+
+  /** Each step record against the money: what it says took effect, and was not undone, shows. */
+  private static void checkSteps(String source, List<StepState> steps, PaymentAudit audit, List<String> violations) {
+    for (StepState step : steps) {
       Optional<Boolean> mustBeInEffect = mustBeInEffect(step);
       boolean inEffect = inEffect(step.step(), audit);
       if (mustBeInEffect.isPresent() && mustBeInEffect.get() != inEffect) {
-        violations.add("DLQ entry says " + step.step() + " " + step.status() + "/compensation "
+        violations.add(source + " says " + step.step() + " " + step.status() + "/compensation "
             + step.compensationStatus() + ", but the ledger shows it " + (inEffect ? "in effect" : "not in effect")
             + ": " + audit);
       }

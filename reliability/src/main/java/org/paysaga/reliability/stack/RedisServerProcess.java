@@ -24,10 +24,12 @@ import org.paysaga.testsupport.Waits;
 public final class RedisServerProcess implements AutoCloseable {
   private final ManagedProcess process;
   private final int port;
+  private final Path dataDir;
 
-  private RedisServerProcess(ManagedProcess process, int port) {
+  private RedisServerProcess(ManagedProcess process, int port, Path dataDir) {
     this.process = process;
     this.port = port;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -45,7 +47,7 @@ public final class RedisServerProcess implements AutoCloseable {
             "--bind", "127.0.0.1", "--dir", dataDir.toAbsolutePath().toString(), "--save", "", "--daemonize", "no",
             "--appendonly", appendOnly ? "yes" : "no", "--appendfsync", "everysec")
         .log(logDir.resolve("redis-server.log")).create();
-    RedisServerProcess redis = new RedisServerProcess(process, port);
+    RedisServerProcess redis = new RedisServerProcess(process, port, dataDir);
     redis.startAndAwait();
     return redis;
   }
@@ -63,6 +65,29 @@ public final class RedisServerProcess implements AutoCloseable {
     process.kill();
     Waits.pause(down);
     startAndAwait();
+  }
+
+  /**
+   * SIGKILL, its data deleted (append-only file and snapshot), then a server again on the same port,
+   * empty: what clients see after a failover to a replica that missed every write.
+   */
+  public void killWipeAndRestart(Duration down) {
+    process.kill();
+    deleteContents(dataDir);
+    Waits.pause(down);
+    startAndAwait();
+  }
+
+  static void deleteContents(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!path.equals(dir)) {
+          Files.delete(path);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete Redis's data in " + dir, e);
+    }
   }
 
   private void startAndAwait() {
