@@ -58,4 +58,10 @@ class ProvidersTest {
     assertThat(Integer.parseInt(ProviderStack.HTTP_REQUEST_TIMEOUT.replace("s", "")))
         .isLessThan(ChaosStack.CHANNEL_TIMEOUT_SECONDS);
   }
+
+  @Test
+  void theSlowChargeOutlastsTheWholeRetryWindowOnTheSimulator() {
+    assertThat(ChaosRun.slowChargeSeconds(Providers.SANDBOX)).isEqualTo(ChaosStack.SLOW_CHARGE_SECONDS);
+    assertThat(ChaosRun.slowChargeSeconds(Providers.POSTGRES_HTTP)).isGreaterThan(2 + 2 + 2 + 4 + 2 + 8 + 2);
+  }
 }
