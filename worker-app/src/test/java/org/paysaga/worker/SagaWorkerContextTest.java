@@ -79,7 +79,7 @@ class SagaWorkerContextTest {
     // Short recovery so tok_refund_fail + m_frozen reaches the DLQ after one recovery round.
     registry.add("saga.recovery.interval", () -> "1s");
     registry.add("saga.recovery.give-up-after", () -> "2s");
-    // tok_slow_3 times out on every attempt: the configured step timeout is what applies.
+    // tok_slow_20 times out on every attempt: the configured step timeout is what applies.
     registry.add("saga.steps.CallPaymentChannel.start-to-close", () -> "1s");
     registry.add("saga.metrics.gauge-refresh", () -> "200ms");
     // Every sandbox refusal would print the SDK's warning with a stack trace.
@@ -140,7 +140,9 @@ class SagaWorkerContextTest {
     path("declined", TestPayments.withCard(SandboxMagicValues.CARD_DECLINED), SagaStatus.COMPENSATED);
     path("flaky-2", TestPayments.withCard(SandboxMagicValues.flakyCard(2)), SagaStatus.COMPLETED);
     path("flaky-4", TestPayments.withCard(SandboxMagicValues.flakyCard(4)), SagaStatus.COMPENSATED);
-    path("slow-3", TestPayments.withCard(SandboxMagicValues.slowCard(3)), SagaStatus.COMPENSATED);
+    // Slower than all four 1 s attempts and their waits (17 s): every attempt times out, the saga
+    // compensates, and the refund voids the charge's key, so the late charges are refused.
+    path("slow-20", TestPayments.withCard(SandboxMagicValues.slowCard(20)), SagaStatus.COMPENSATED);
     path("refund-fail", TestPayments.withCard(SandboxMagicValues.CARD_REFUND_FAILS), SagaStatus.COMPLETED);
     path("frozen", TestPayments.toMerchant(SandboxMagicValues.MERCHANT_FROZEN), SagaStatus.COMPENSATED);
     path("merchant-flaky-2", TestPayments.toMerchant(SandboxMagicValues.flakyMerchant(2)), SagaStatus.COMPLETED);
@@ -257,7 +259,7 @@ class SagaWorkerContextTest {
   private void assertCounts(Scrape s, boolean resolved) {
     String[] p = {"workflow_type", PAYMENT, "saga_type", PAYMENT};
     assertThat(s.value("saga_total", with(p, "status", "completed"))).isEqualTo(4);  // visa, flaky-2, refund-fail, merchant-flaky-2
-    assertThat(s.value("saga_total", with(p, "status", "compensated"))).isEqualTo(4); // declined, flaky-4, slow-3, frozen
+    assertThat(s.value("saga_total", with(p, "status", "compensated"))).isEqualTo(4); // declined, flaky-4, slow-20, frozen
     assertThat(s.value("saga_total", with(p, "status", "failed"))).isEqualTo(1);      // invalid
     assertThat(s.value("saga_total", with(p, "status", "dlq"))).isEqualTo(1);
     assertThat(s.value("saga_total", with(p, "status", "resolved"))).isEqualTo(resolved ? 1 : 0);
@@ -300,7 +302,7 @@ class SagaWorkerContextTest {
     }
     assertThat(buckets.get(buckets.size() - 1).value()).isEqualTo(sagas);
     assertThat(s.value("saga_duration_seconds_count", "workflow_type", PAYMENT, "saga_type", PAYMENT)).isEqualTo(sagas);
-    // flaky-2 waits 2 + 4 s, flaky-4 2 + 4 + 8 s, slow-3 four 1 s timeouts and the waits, dlq two
+    // flaky-2 waits 2 + 4 s, flaky-4 2 + 4 + 8 s, slow-20 four 1 s timeouts and the waits, dlq two
     // rounds of 14 s: at least four sagas took longer than 5 s.
     double le5 = s.value("saga_duration_seconds_bucket", "workflow_type", PAYMENT, "saga_type", PAYMENT, "le", "5.0");
     assertThat(le5).isLessThanOrEqualTo(sagas - 4);

@@ -154,7 +154,9 @@ class RealServerIT {
   @Test
   void theStateQueryAnswersWhileTheSagaRunsAndCancelCompensates() throws Exception {
     String paymentNo = "rs-" + RUN + "-cancel";
-    pay(paymentNo, "tok_slow_5"); // every charge attempt outlasts its 3 s timeout: runs about 26 s
+    // Every charge attempt outlasts its 3 s timeout, and the first lands after the last attempt
+    // began (23 s): the saga stays in its charge until it is cancelled.
+    pay(paymentNo, "tok_slow_30");
 
     JsonNode running = until(json -> json.get("saga").get("stepsSucceeded").asInt() == 1, "status", paymentNo, "--json");
     assertThat(running.get("source").asText()).isEqualTo("query");
