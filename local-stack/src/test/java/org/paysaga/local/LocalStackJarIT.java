@@ -125,7 +125,7 @@ class LocalStackJarIT {
         sagaId = payments.start(slow).sagaId();
         TestPayments.awaitAttempt(sandbox, sagaId, "CallPaymentChannel");
         assertThat(first.stop(Duration.ofSeconds(60))).as(first.log().text()).isZero();
-        assertThat(first.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=")).isPositive();
+        assertThat(first.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 reference=")).isPositive();
       }
       // Nobody polls: the saga waits in Temporal for the next worker (no worker answers a query now).
       assertThat(client.newUntypedWorkflowStub(sagaId).describe().getStatus())

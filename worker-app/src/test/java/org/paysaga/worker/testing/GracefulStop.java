@@ -31,7 +31,7 @@ public final class GracefulStop {
     String log = worker.log().text();
     assertThat(exit).as(log).isZero();
     int shuttingDown = worker.log().indexOf("Shutting down: workers stop polling");
-    int charged = worker.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 outcome=");
+    int charged = worker.log().indexOf("saga=" + sagaId + " step=CallPaymentChannel attempt=1 reference=");
     int stopped = worker.log().indexOf("Workers stopped cleanly");
     assertThat(shuttingDown).as(log).isNotNegative();
     assertThat(charged).as("the running charge finished after SIGTERM:\n" + log).isGreaterThan(shuttingDown);
