@@ -183,7 +183,7 @@ class RealServerIT {
         .filter(e -> e.get("sagaId").asText().equals(sagaId)).findFirst().orElseThrow();
     assertThat(entry.get("source").asText()).isEqualTo("recovery");
     assertThat(entry.get("sagaWaiting").asBoolean()).isTrue();
-    assertThat(ok("dlq", "show", sagaId, "--json").get("entry").get("failureChain").toString()).contains("RefundFailed");
+    assertThat(ok("dlq", "show", sagaId, "--json").get("entry").get("failureChain").toString()).contains("RefundPayment").contains("ChannelUnavailable");
     assertThat(saga("dlq", "remove", sagaId).exitCode()).as("the saga still waits: refused without --force").isEqualTo(1);
 
     String parkedAt = ok("status", paymentNo, "--json").get("saga").get("updatedAt").asText();
