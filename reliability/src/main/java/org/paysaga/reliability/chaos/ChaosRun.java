@@ -79,7 +79,7 @@ public final class ChaosRun implements Callable<Integer> {
     String runTag = Long.toString(System.currentTimeMillis(), 36);
     Path dir = stackOptions.workDir("chaos", runTag);
     RunLog log = new RunLog();
-    List<PlannedPayment> plan = ChaosPlan.of(count, runTag, seed, slowChargeSeconds(providers));
+    List<PlannedPayment> plan = ChaosPlan.of(count, runTag, seed, ChaosStack.SLOW_CHARGE_SECONDS);
     log.line("chaos run " + runTag + ": " + count + " payments at " + rate + "/s, seed " + seed + ", logs in " + dir);
     log.line("mix: " + ChaosPlan.shares(count));
     log.line("providers: " + providers.label());
@@ -90,14 +90,6 @@ public final class ChaosRun implements Callable<Integer> {
       }
     }
     return run(count, plan, dir, log, null);
-  }
-
-  /**
-   * The slow path's charge time. The simulator replays a key's landed charge at once, so a retry
-   * after a 5 s charge landed completes the saga; on it the charge outlasts all four attempts.
-   */
-  static int slowChargeSeconds(Providers providers) {
-    return providers == Providers.POSTGRES_HTTP ? ProviderStack.SLOW_CHARGE_SECONDS : ChaosStack.SLOW_CHARGE_SECONDS;
   }
 
   /** @param real the real providers, {@code null} on the sandbox */

@@ -17,9 +17,15 @@ import org.paysaga.testsupport.WorkerApp;
  * and recovery intervals.
  */
 public final class ChaosStack implements AutoCloseable {
-  /** Charge attempts time out after 3 s; the slow path's charge takes longer. */
+  /** Charge attempts time out after 3 s. */
   static final int CHANNEL_TIMEOUT_SECONDS = 3;
-  static final int SLOW_CHARGE_SECONDS = CHANNEL_TIMEOUT_SECONDS + 2;
+  /**
+   * The slow path's charge time: past all four attempts of the channel step and their 2/4/8 s
+   * waits, which under a run's load end up to about 31 s after the first began. A retry that began
+   * after a landed charge would replay it and complete the saga; this way every attempt times out,
+   * the saga compensates, and the refund meets (or voids the key of) the late charge.
+   */
+  static final int SLOW_CHARGE_SECONDS = 45;
   /** A killed worker stays down this long before it is started again. */
   static final Duration WORKER_RESTART_DELAY = Duration.ofSeconds(5);
 

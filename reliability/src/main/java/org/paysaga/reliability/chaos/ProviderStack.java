@@ -23,13 +23,6 @@ final class ProviderStack implements AutoCloseable {
   static final String FAULT_RATES = "drop=0.02,error=0.02";
   /** Below the channel step's start-to-close (3 s): a slow answer is an unknown outcome, retried on its key. */
   static final String HTTP_REQUEST_TIMEOUT = "2s";
-  /**
-   * The slow path's charge time on the simulator: past the four attempts of the channel step (2 s
-   * each with the 2/4/8 s waits, an attempt meeting the key in use fails at once; under a run's
-   * load the fourth began up to 31 s after the first, so 30 s let 6 of 50 complete), so each fails
-   * before the charge lands, as on the sandbox; the compensation's refund then meets the late charge.
-   */
-  static final int SLOW_CHARGE_SECONDS = 45;
 
   private final PostgresTestServer postgres;
   private final PostgresPaymentServices services;
