@@ -13,19 +13,19 @@ import java.util.concurrent.Future;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.paysaga.ports.ServiceRefusedException;
 
-/** Assertions and a race starter shared by the contract suites. */
-final class Outcomes {
+/** Assertions and a race starter shared by the contract suites (and adapters' own tests). */
+public final class Outcomes {
   private Outcomes() {}
 
   /** The call is refused with exactly this reason. */
-  static void assertRefused(ThrowingCallable call, String reason) {
+  public static void assertRefused(ThrowingCallable call, String reason) {
     ServiceRefusedException refusal = catchThrowableOfType(ServiceRefusedException.class, call);
     assertThat(refusal).as("refusal %s", reason).isNotNull();
     assertThat(refusal.reason()).isEqualTo(reason);
   }
 
   /** Runs the calls at once (released together) and returns each one's result or exception. */
-  static List<Object> race(List<Callable<?>> calls) throws InterruptedException {
+  public static List<Object> race(List<Callable<?>> calls) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(calls.size());
     CountDownLatch start = new CountDownLatch(1);
     try {

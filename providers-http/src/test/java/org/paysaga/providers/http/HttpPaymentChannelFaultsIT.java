@@ -1,20 +1,16 @@
 package org.paysaga.providers.http;
 
+import org.paysaga.ports.contract.Outcomes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +116,7 @@ class HttpPaymentChannelFaultsIT {
   @Test
   void concurrentChargesOnOneKeyLeaveTheLosersInUse() throws Exception {
     Payment payment = payment(1_500, "tok_slow_2");
-    List<Object> outcomes = race(4, () -> channel.charge(chargeKey(payment), payment));
+    List<Object> outcomes = Outcomes.race(java.util.Collections.nCopies(4, () -> channel.charge(chargeKey(payment), payment)));
     assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(1);
     assertThat(outcomes).filteredOn(ServiceUnavailableException.class::isInstance).hasSize(3)
         .allSatisfy(lost -> assertThat(((Exception) lost).getMessage()).contains("409 idempotency_key_in_use"));
@@ -244,31 +240,5 @@ class HttpPaymentChannelFaultsIT {
     assertThat(health.up()).isTrue();
     assertThat(health.detail()).contains("HTTP 200");
     assertThat(health.latency()).isPositive();
-  }
-
-  private static List<Object> race(int count, Callable<?> call) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(count);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return call.call();
-        }));
-      }
-      start.countDown();
-      List<Object> outcomes = new ArrayList<>();
-      for (Future<?> future : futures) {
-        try {
-          outcomes.add(future.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          outcomes.add(e.getCause());
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
