@@ -199,9 +199,12 @@ class SagaWorkerContextTest {
         .as("the worker replayed histories").isGreaterThan(replaysBefore);
     assertCounts(afterReplay, true);
     assertBuckets(afterReplay, 11);
-    // Nothing else moved: every other saga series has the value it had before the replays.
+    // Nothing else moved: every other saga series has the value it had before the replays. The
+    // payment service calls are counted per call, not per saga: late attempts of the slow charge
+    // (refused by its voided key) and the resolve go on adding to them.
     for (Scrape.Sample before : beforeReplay.samples()) {
       if (!before.name().startsWith("saga_") || before.name().startsWith("saga_duration_seconds")
+          || before.name().startsWith("saga_provider_calls")
           || before.name().equals(SagaMetrics.DLQ_SIZE) || before.series().contains("status=\"resolved\"")) {
         continue;
       }
