@@ -29,20 +29,24 @@ final class LocalDevServer implements LocalServer {
     this.uiUrl = uiUrl;
   }
 
-  static LocalDevServer start(Path cli, String host, int port, String namespace, Path dataDir) {
+  /** @param uiCodecEndpoint the codec server the UI decodes payloads with, or null for none */
+  static LocalDevServer start(Path cli, String host, int port, String namespace, Path dataDir, String uiCodecEndpoint) {
     Path database = dataDir.resolve("temporal-" + port + ".db");
     Path log = dataDir.resolve("temporal-" + port + ".log");
     List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
         "--ip", host, "--port", Integer.toString(port), "--ui-port", Integer.toString(port + TemporalUi.UI_PORT_OFFSET),
         "--db-filename", database.toString(), "--namespace", namespace, "--log-level", "warn"));
     SagaSearchAttributes.devServerFlags().forEach(flag -> command.addAll(List.of("--search-attribute", flag)));
+    if (uiCodecEndpoint != null) {
+      command.addAll(List.of("--ui-codec-endpoint", uiCodecEndpoint));
+    }
     ChildProcess process;
     try {
       Files.createDirectories(dataDir);
       process = new ChildProcess(new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start(), "local-temporal");
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
+      throw new UncheckedIOException("Cannot start the Temporal dev server " + cli, e);
     }
     long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
     while (EndpointProbe.temporal(host, port).answer() != EndpointProbe.Answer.EXPECTED) {

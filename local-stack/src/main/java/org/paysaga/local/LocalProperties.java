@@ -1,6 +1,7 @@
 package org.paysaga.local;
 
 import java.nio.file.Path;
+import org.paysaga.catalog.Defaults;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -22,11 +23,6 @@ public record LocalProperties(@DefaultValue("auto") Engine engine, Path temporal
 
   /** The data directory, configured or the default. */
   public Path dataDirOrDefault() {
-    if (dataDir != null) {
-      return dataDir;
-    }
-    String xdg = System.getenv("XDG_DATA_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-    return base.resolve("payment-saga").resolve("local");
+    return dataDir != null ? dataDir : Defaults.localDataDir(System.getenv());
   }
 }

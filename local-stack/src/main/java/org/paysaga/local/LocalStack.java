@@ -83,9 +83,10 @@ public final class LocalStack implements AutoCloseable {
    *     address is used as configured, never started here
    * @param namespace the workers' namespace, created by a dev server started here
    * @param environment where the {@code temporal} CLI is looked for ({@code PATH}, the cache variables)
+   * @param uiCodecEndpoint the worker's codec server for the UI of a dev server started here, or null
    */
   public static LocalStack start(String temporalTarget, boolean temporalTls, String namespace,
-      RedisEndpoint redisEndpoint, LocalProperties settings, Map<String, String> environment) {
+      RedisEndpoint redisEndpoint, LocalProperties settings, Map<String, String> environment, String uiCodecEndpoint) {
     LocalServer temporalServer = null;
     Service temporal;
     Path dataDir = null;
@@ -114,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
             : TemporalCli.locate(settings.temporalCli(), environment);
         if (cli.isPresent()) {
           dataDir = settings.dataDirOrDefault();
-          LocalDevServer devServer = LocalDevServer.start(cli.get(), at.host(), at.port(), namespace, dataDir);
+          LocalDevServer devServer = LocalDevServer.start(cli.get(), at.host(), at.port(), namespace, dataDir,
+              uiCodecEndpoint);
           temporalServer = devServer;
           temporal = new Service(at.toString(), Origin.DEV_SERVER, devServer.uiUrl(),
               "SQLite " + devServer.database(), false);

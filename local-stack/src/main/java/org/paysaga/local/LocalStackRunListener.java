@@ -1,5 +1,6 @@
 package org.paysaga.local;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,10 @@ import org.springframework.util.StringUtils;
  */
 final class LocalStackRunListener implements SpringApplicationRunListener {
   static final String PROFILE = "local";
-  /** The properties the local stack sets for the worker (only saga.sticky-execution, on the Java test server). */
+  /**
+   * The properties the local stack sets for the worker: its development payload key and access
+   * token unless configured, and saga.sticky-execution=false on the Java test server.
+   */
   static final String PROPERTY_SOURCE = "sagaLocalStack";
   private static final Logger log = LoggerFactory.getLogger(LocalStackRunListener.class);
 
@@ -44,17 +48,50 @@ final class LocalStackRunListener implements SpringApplicationRunListener {
 
   @Override
   public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
-    stack = start(environment);
+    Map<String, Object> properties = new LinkedHashMap<>();
+    String uiCodecEndpoint = developmentSecrets(environment, properties);
+    stack = start(environment, uiCodecEndpoint);
     if (stack.temporal().javaTestServer()) {
-      environment.getPropertySources().addFirst(
-          new MapPropertySource(PROPERTY_SOURCE, Map.of("saga.sticky-execution", "false")));
+      properties.put("saga.sticky-execution", "false");
       log.info("Sticky execution off (saga.sticky-execution=false): Temporal's Java test server cannot move a"
           + " stopped worker's sticky tasks to another worker");
     }
+    if (!properties.isEmpty()) {
+      environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
+    }
+  }
+
+  /**
+   * With payload encryption on and no key or access token configured, the data directory's
+   * development ones ({@link LocalSecrets}) go into {@code properties}; the codec server's endpoint
+   * for the dev server's UI, or null when the codec server is off or its port is not known yet.
+   */
+  static String developmentSecrets(Environment environment, Map<String, Object> properties) {
+    if (!environment.getProperty("saga.codec.enabled", Boolean.class, true)) {
+      return null;
+    }
+    LocalProperties settings = Binder.get(environment).bindOrCreate("saga.local", LocalProperties.class);
+    LocalSecrets secrets = LocalSecrets.ensure(settings.dataDirOrDefault());
+    if (!StringUtils.hasText(environment.getProperty("saga.codec.key-file"))
+        && !StringUtils.hasText(environment.getProperty("saga.codec.keys"))) {
+      properties.put("saga.codec.key-file", secrets.keyFile().toString());
+      log.info("Payload key: the local stack's development key {} (never for production)", secrets.keyFile());
+    }
+    String tokens = environment.getProperty("saga.access-tokens");
+    String token = StringUtils.hasText(tokens) ? tokens.split(",")[0].strip() : secrets.accessToken();
+    if (!StringUtils.hasText(tokens)) {
+      properties.put("saga.access-tokens", token);
+    }
+    int port = environment.getProperty("server.port", Integer.class, 0);
+    if (!environment.getProperty("saga.codec.server.enabled", Boolean.class, true) || port <= 0) {
+      return null;
+    }
+    String host = environment.getProperty("server.address", "127.0.0.1");
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/codec/" + token;
   }
 
   /** The stack for the worker's settings: {@code spring.temporal.*}, {@code saga.redis.*}, {@code saga.local.*}. */
-  static LocalStack start(Environment environment) {
+  static LocalStack start(Environment environment, String uiCodecEndpoint) {
     String prefix = "spring.temporal.connection.";
     boolean tls = environment.getProperty(prefix + "enable-https", Boolean.class, false)
         || StringUtils.hasText(environment.getProperty(prefix + "api-key"))
@@ -71,7 +108,8 @@ final class LocalStackRunListener implements SpringApplicationRunListener {
     }
     LocalProperties settings = Binder.get(environment).bindOrCreate("saga.local", LocalProperties.class);
     return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls,
-        environment.getProperty("spring.temporal.namespace", "default"), redis, settings, System.getenv());
+        environment.getProperty("spring.temporal.namespace", "default"), redis, settings, System.getenv(),
+        uiCodecEndpoint);
   }
 
   @Override

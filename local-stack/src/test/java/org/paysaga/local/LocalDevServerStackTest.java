@@ -51,7 +51,7 @@ class LocalDevServerStackTest {
     LocalProperties settings = new LocalProperties(LocalProperties.Engine.DEV_SERVER, cli.get(), dataDir);
     String workflowId = "local-stack-" + temporalPort;
 
-    try (LocalStack stack = LocalStack.start(target, false, "default", redis, settings, Map.of())) {
+    try (LocalStack stack = LocalStack.start(target, false, "default", redis, settings, Map.of(), null)) {
       assertThat(stack.temporal().origin()).isEqualTo(LocalStack.Origin.DEV_SERVER);
       assertThat(stack.temporal().uiUrl()).isEqualTo("http://127.0.0.1:" + (temporalPort + 1000));
       HttpResponse<String> ui = HttpClient.newHttpClient().send(
@@ -70,7 +70,7 @@ class LocalDevServerStackTest {
     }
     assertThat(EndpointProbe.listening("127.0.0.1", temporalPort)).as("stopped with the stack").isFalse();
 
-    try (LocalStack again = LocalStack.start(target, false, "default", redis, settings, Map.of())) {
+    try (LocalStack again = LocalStack.start(target, false, "default", redis, settings, Map.of(), null)) {
       withClient(target, client -> assertThat(client.getWorkflowServiceStubs().blockingStub()
           .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
               .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build())

@@ -116,7 +116,7 @@ class LocalStackTest {
   /** The fallback engine, so these tests need no temporal CLI. */
   private static LocalStack javaTestServerStack(String temporalTarget, RedisEndpoint redis) {
     return LocalStack.start(temporalTarget, false, "default", redis,
-        new LocalProperties(LocalProperties.Engine.TEST_SERVER, null, null), Map.of());
+        new LocalProperties(LocalProperties.Engine.TEST_SERVER, null, null), Map.of(), null);
   }
 
   /** Accepts connections and answers each with a fixed text (or nothing), then hangs up. */

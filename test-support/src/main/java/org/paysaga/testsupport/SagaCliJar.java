@@ -2,6 +2,7 @@ package org.paysaga.testsupport;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /** {@code java -jar saga-cli.jar ...} run to its end as a user runs it, pointed at a stack by its environment. */
@@ -12,10 +13,12 @@ public final class SagaCliJar {
   private final Path jar;
   private final Map<String, String> environment;
 
-  /** The jar the build packaged ({@link ProjectJars#sagaCli()}). */
+  /** The jar the build packaged ({@link ProjectJars#sagaCli()}), with the tests' payload key unless given. */
   public SagaCliJar(Map<String, String> environment) {
     this.jar = ProjectJars.sagaCli();
-    this.environment = Map.copyOf(environment);
+    Map<String, String> withKey = new HashMap<>(environment);
+    withKey.putIfAbsent(TestPayloadKeys.VARIABLE, TestPayloadKeys.KEYS);
+    this.environment = Map.copyOf(withKey);
   }
 
   public ProcessResult run(String... args) {

@@ -147,7 +147,8 @@ public final class WorkerApp implements AutoCloseable {
       if (localStack) {
         spec.env("SAGA_LOCAL_DATADIR", localDataDir().toString());
       }
-      spec.env(settings)
+      spec.env(TestPayloadKeys.VARIABLE, TestPayloadKeys.KEYS)
+          .env(settings)
           .env("TEMPORAL_ADDRESS", temporal)
           .env("REDIS_URL", redis)
           .env("MANAGEMENT_SERVER_PORT", Integer.toString(ports[2]))

@@ -1,6 +1,8 @@
 package org.paysaga.catalog;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The defaults of the configuration (docs/worker-app.md, docs/cli.md), defined once for the worker,
@@ -17,4 +19,18 @@ public final class Defaults {
   public static final Duration IDEMPOTENCY_TTL = Duration.ofDays(7);
 
   private Defaults() {}
+
+  /**
+   * The local stack's data directory unless {@code SAGA_LOCAL_DATADIR} names one:
+   * {@code ${XDG_DATA_HOME:-~/.local/share}/payment-saga/local}.
+   */
+  public static Path localDataDir(Map<String, String> environment) {
+    String configured = environment.get("SAGA_LOCAL_DATADIR");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    String xdg = environment.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("payment-saga").resolve("local");
+  }
 }

@@ -35,6 +35,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
       Map.entry("--redis-ca", new Default(List.of("REDIS_TLS_CA"), null)),
       Map.entry("--redis-cluster", new Default(List.of("SAGA_REDIS_CLUSTER"), null)),
       Map.entry("--redis-key-prefix", new Default(List.of("SAGA_REDIS_KEYPREFIX"), Defaults.KEY_PREFIX)),
+      Map.entry("--codec-key-file", new Default(List.of("SAGA_CODEC_KEYFILE"), null)),
+      Map.entry("--codec-keys", new Default(List.of("SAGA_CODEC_KEYS"), null)),
+      Map.entry("--codec", new Default(List.of("SAGA_CODEC_ENABLED"), "true")),
       Map.entry("--idempotency-ttl", new Default(List.of("SAGA_IDEMPOTENCY_TTL"), Defaults.IDEMPOTENCY_TTL.toDays() + "d")));
 
   /** The environment variables of an option, first wins, and its fallback. */

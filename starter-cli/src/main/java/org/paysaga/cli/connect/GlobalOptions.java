@@ -1,5 +1,11 @@
 package org.paysaga.cli.connect;
 
+import io.temporal.common.converter.DataConverter;
+import java.nio.file.Files;
+import org.paysaga.catalog.Defaults;
+import org.paysaga.codec.DevelopmentKey;
+import org.paysaga.codec.PayloadKeySettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.paysaga.cli.DurationConverter;
@@ -14,6 +20,10 @@ import picocli.CommandLine.ScopeType;
  * an environment variable ({@link EnvironmentDefaults}), then to the local default.
  */
 public final class GlobalOptions {
+  private static final PayloadKeySettings.Names CODEC_SETTINGS =
+      new PayloadKeySettings.Names("--codec (SAGA_CODEC_ENABLED)", "--codec-key-file (SAGA_CODEC_KEYFILE)",
+          "--codec-keys (SAGA_CODEC_KEYS)");
+
   @Option(names = "--temporal-address", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT, order = 100,
       description = "Temporal frontend (env TEMPORAL_ADDRESS, default 127.0.0.1:7233).")
   String temporalAddress;
@@ -88,6 +98,21 @@ public final class GlobalOptions {
       description = "TTL that dlq resolve gives the idempotency records of a saga Temporal ended; keep it "
           + "the workers' saga.idempotency.ttl (env SAGA_IDEMPOTENCY_TTL, default 7d).")
   Duration idempotencyTtl;
+
+  @Option(names = "--codec-key-file", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 126,
+      description = "Payload keys of the workers, <key-id>:<base64> lines, the last encrypts (env SAGA_CODEC_KEYFILE; "
+          + "default: SAGA_CODEC_KEYS, else the local stack's development key when it exists).")
+  Path codecKeyFile;
+
+  @Option(names = "--codec-keys", paramLabel = "KEYS", scope = ScopeType.INHERIT, order = 127,
+      description = "The key lines themselves, comma-separated (env SAGA_CODEC_KEYS; prefer the variable or the "
+          + "file: a command line shows in ps).")
+  String codecKeys;
+
+  @Option(names = "--codec", paramLabel = "true|false", arity = "0..1", scope = ScopeType.INHERIT, order = 128,
+      description = "Encrypt payloads as the workers do (env SAGA_CODEC_ENABLED, default true); false only where "
+          + "the workers run with saga.codec.enabled=false.")
+  boolean codec = true;
 
   @Option(names = "--json", scope = ScopeType.INHERIT, order = 130,
       description = "Print exactly one JSON object on stdout (messages go to stderr).")
@@ -168,6 +193,24 @@ public final class GlobalOptions {
 
   public Duration idempotencyTtl() {
     return idempotencyTtl;
+  }
+
+  /**
+   * The data converter of the workers: their keys from {@code --codec-key-file} or
+   * {@code SAGA_CODEC_KEYS}, else the local stack's development key; a missing or bad key is exit 2.
+   */
+  public DataConverter dataConverter() {
+    Path keyFile = codecKeyFile;
+    String keys = codecKeys;
+    if (codec && keyFile == null && (keys == null || keys.isBlank())) {
+      Path developmentKey = DevelopmentKey.file(Defaults.localDataDir(System.getenv()));
+      keyFile = Files.isRegularFile(developmentKey) ? developmentKey : null;
+    }
+    try {
+      return new PayloadKeySettings(codec, keyFile, keys).dataConverter(CODEC_SETTINGS);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("payload encryption", e.getMessage());
+    }
   }
 
   public boolean json() {

@@ -20,10 +20,13 @@ public final class TemporalConnection implements AutoCloseable {
 
   private TemporalConnection(TemporalSettings settings, GlobalOptions options) {
     this.settings = settings;
+    WorkflowClientOptions clientOptions = WorkflowClientOptions.newBuilder()
+        .setNamespace(options.namespace())
+        .setDataConverter(options.dataConverter())
+        .build();
     // Lazy: no network until the first call.
     this.stubs = WorkflowServiceStubs.newServiceStubs(settings.stubsOptions());
-    this.client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(options.namespace()).build());
+    this.client = WorkflowClient.newInstance(stubs, clientOptions);
     this.payments = new PaymentSagaClient(client, new PaymentSagaClient.Options(options.taskQueue(), null));
   }
 

@@ -1,0 +1,86 @@
+package org.paysaga.worker.codec;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+import io.temporal.api.common.v1.Payloads;
+import io.temporal.payload.codec.PayloadCodec;
+import io.temporal.payload.codec.PayloadCodecException;
+import java.util.function.UnaryOperator;
+import org.paysaga.worker.access.AccessTokens;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Temporal's remote codec endpoints for the Temporal UI and {@code temporal --codec-endpoint}:
+ * {@code POST /codec/encode} and {@code /codec/decode} take and give {@code {"payloads": [...]}} in
+ * protobuf JSON. The caller shows an access token as {@code Authorization: Bearer <token>}, or, as
+ * the UI cannot add a header, as the endpoint's last path segment: {@code /codec/<token>/decode}.
+ */
+@RestController
+public class CodecServerController {
+  public static final String PATH = "/codec";
+  private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
+  private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+
+  private final PayloadCodec codec;
+  private final AccessTokens tokens;
+
+  CodecServerController(PayloadCodec codec, AccessTokens tokens) {
+    this.codec = codec;
+    this.tokens = tokens;
+  }
+
+  @PostMapping(path = PATH + "/encode", consumes = MediaType.ALL_VALUE)
+  ResponseEntity<String> encode(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestBody String body) {
+    return answer(AccessTokens.bearer(authorization), body, codec::encode);
+  }
+
+  @PostMapping(path = PATH + "/decode", consumes = MediaType.ALL_VALUE)
+  ResponseEntity<String> decode(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestBody String body) {
+    return answer(AccessTokens.bearer(authorization), body, codec::decode);
+  }
+
+  @PostMapping(path = PATH + "/{token}/encode", consumes = MediaType.ALL_VALUE)
+  ResponseEntity<String> encodeWithPathToken(@PathVariable String token, @RequestBody String body) {
+    return answer(token, body, codec::encode);
+  }
+
+  @PostMapping(path = PATH + "/{token}/decode", consumes = MediaType.ALL_VALUE)
+  ResponseEntity<String> decodeWithPathToken(@PathVariable String token, @RequestBody String body) {
+    return answer(token, body, codec::decode);
+  }
+
+  private ResponseEntity<String> answer(String token, String body,
+      UnaryOperator<java.util.List<io.temporal.api.common.v1.Payload>> operation) {
+    if (!tokens.accepts(token)) {
+      return error(HttpStatus.UNAUTHORIZED, "an operator access token is required (saga.access-tokens)");
+    }
+    Payloads.Builder request = Payloads.newBuilder();
+    try {
+      PARSER.merge(body, request);
+    } catch (InvalidProtocolBufferException e) {
+      return error(HttpStatus.BAD_REQUEST, "the body is not {\"payloads\": [...]} in protobuf JSON: " + e.getMessage());
+    }
+    try {
+      Payloads result = Payloads.newBuilder().addAllPayloads(operation.apply(request.getPayloadsList())).build();
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(PRINTER.print(result));
+    } catch (PayloadCodecException e) {
+      return error(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("cannot print payloads", e);
+    }
+  }
+
+  private static ResponseEntity<String> error(HttpStatus status, String message) {
+    return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(message + "\n");
+  }
+}
