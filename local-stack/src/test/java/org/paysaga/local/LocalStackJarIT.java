@@ -7,6 +7,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import org.paysaga.codec.Keyring;
+import org.paysaga.codec.SagaDataConverter;
+import org.paysaga.testsupport.TestPayloadKeys;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -85,7 +89,7 @@ class LocalStackJarIT {
           WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
       RedisClient redisClient = RedisClient.create(redis);
       try (StatefulRedisConnection<String, String> connection = redisClient.connect()) {
-        PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
+        PaymentSagaClient payments = new PaymentSagaClient(encryptingClient(stubs));
         PaymentRequest visa = TestPayments.withCard(SandboxMagicValues.CARD_OK);
         assertThat(payments.pay(visa, Duration.ofSeconds(60)).status()).isEqualTo(SagaStatus.COMPLETED);
         // The stack stops after the workers: the charge that runs through SIGTERM still finds Redis.
@@ -110,7 +114,7 @@ class LocalStackJarIT {
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
     SandboxPaymentServices sandbox = new SandboxPaymentServices(redisServer.commands());
     try {
-      WorkflowClient client = WorkflowClient.newInstance(stubs);
+      WorkflowClient client = encryptingClient(stubs);
       PaymentSagaClient payments = new PaymentSagaClient(client);
       PaymentRequest slow = TestPayments.withCard(SandboxMagicValues.slowCard(3));
       String sagaId;
@@ -144,6 +148,13 @@ class LocalStackJarIT {
       stubs.shutdownNow();
       temporalServer.close();
     }
+  }
+
+  /** A client with the payload key test-support's WorkerApp hands the worker (the stack keeps a configured key). */
+  private static WorkflowClient encryptingClient(WorkflowServiceStubs stubs) {
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+        .setDataConverter(SagaDataConverter.encrypting(Keyring.parse(TestPayloadKeys.KEYS, TestPayloadKeys.VARIABLE)))
+        .build());
   }
 
   private static WorkerApp onServersAlreadyRunning(String name, String temporal, RedisTestServer redis) {

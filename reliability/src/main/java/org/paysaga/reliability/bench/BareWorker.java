@@ -1,5 +1,6 @@
 package org.paysaga.reliability.bench;
 
+import org.paysaga.reliability.stack.StackCodec;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.ClientOptions;
@@ -40,7 +41,7 @@ public final class BareWorker {
 
     // The saga worker's defaults (step timeouts, sticky execution) on the baseline's own queue.
     SagaWorkerOptions options = SagaWorkerOptions.builder().taskQueue(BarePayment.TASK_QUEUE).build();
-    WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    WorkerFactory factory = WorkerFactory.newInstance(StackCodec.client(stubs));
     Worker worker = factory.newWorker(options.taskQueue());
     worker.registerWorkflowImplementationTypes(
         options.implementationOptions(PaymentSaga.WORKFLOW_TYPE), BarePaymentImpl.class);

@@ -1,5 +1,6 @@
 package org.paysaga.reliability.bench;
 
+import org.paysaga.reliability.stack.StackCodec;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -119,7 +120,7 @@ public final class Benchmark implements Callable<Integer> {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
       try {
-        WorkflowClient client = WorkflowClient.newInstance(stubs);
+        WorkflowClient client = StackCodec.client(stubs);
         requireNoFailures(LoadRun.run(variant, client, requests(tag, name + "-w", warmup), concurrency), "warm-up");
 
         List<PaymentRequest> timed = requests(tag, name + "-t", sagas);

@@ -1,5 +1,6 @@
 package org.paysaga.reliability.chaos;
 
+import org.paysaga.reliability.stack.StackCodec;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.temporal.client.WorkflowClient;
@@ -102,7 +103,7 @@ public final class ChaosRun implements Callable<Integer> {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
       try {
-        WorkflowClient client = WorkflowClient.newInstance(stubs);
+        WorkflowClient client = StackCodec.client(stubs);
         List<String> notStarted;
         List<String> faultErrors;
         try (FaultInjector injector = new FaultInjector(log::line)) {

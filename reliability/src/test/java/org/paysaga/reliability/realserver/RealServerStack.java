@@ -1,5 +1,6 @@
 package org.paysaga.reliability.realserver;
 
+import org.paysaga.reliability.stack.StackCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -46,7 +47,7 @@ final class RealServerStack implements AutoCloseable {
     this.workers = workers;
     this.stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
-    this.client = WorkflowClient.newInstance(stubs);
+    this.client = StackCodec.client(stubs);
     this.cli = new SagaCliJar(Map.of("TEMPORAL_ADDRESS", temporal.address(), "REDIS_URL", redis.url()));
   }
 

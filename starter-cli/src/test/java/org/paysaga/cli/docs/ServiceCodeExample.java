@@ -1,6 +1,10 @@
 package org.paysaga.cli.docs;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import java.nio.file.Path;
+import org.paysaga.codec.Keyring;
+import org.paysaga.codec.SagaDataConverter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.time.Duration;
@@ -23,11 +27,14 @@ final class ServiceCodeExample {
 
   private ServiceCodeExample() {}
 
-  static SagaState payOnce(String temporalAddress, String taskQueue, String paymentNo) throws TimeoutException {
+  static SagaState payOnce(String temporalAddress, String taskQueue, Path keyFile, String paymentNo)
+      throws TimeoutException {
     // service-example:start
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
-    WorkflowClient workflowClient = WorkflowClient.newInstance(service);
+    WorkflowClient workflowClient = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
+        .setDataConverter(SagaDataConverter.encrypting(Keyring.read(keyFile)))   // the workers' payload keys
+        .build());
     PaymentSagaClient payments = new PaymentSagaClient(workflowClient,
         new PaymentSagaClient.Options(taskQueue, null));   // the workers' task queue, no execution timeout
 

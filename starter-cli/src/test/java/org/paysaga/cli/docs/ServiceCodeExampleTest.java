@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paysaga.testsupport.TestPayloadKeys;
 import org.paysaga.cli.testing.SagaTestStack;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
@@ -20,11 +22,12 @@ class ServiceCodeExampleTest {
   private static final List<Path> DOCS = List.of(Path.of("../README.md"));
 
   @Test
-  void theExampleStartsAndAwaitsAPayment() throws Exception {
+  void theExampleStartsAndAwaitsAPayment(@TempDir Path dir) throws Exception {
     SagaTestStack stack = SagaTestStack.get();
     String paymentNo = TestPayments.uniquePaymentNo("svc");
+    Path keyFile = Files.writeString(dir.resolve("payload.keys"), TestPayloadKeys.KEYS + "\n");
 
-    SagaState outcome = ServiceCodeExample.payOnce(stack.temporalAddress(), stack.taskQueue(), paymentNo);
+    SagaState outcome = ServiceCodeExample.payOnce(stack.temporalAddress(), stack.taskQueue(), keyFile, paymentNo);
 
     assertThat(outcome.status()).isEqualTo(SagaStatus.COMPLETED);
     assertThat(outcome.businessKey()).isEqualTo(paymentNo);

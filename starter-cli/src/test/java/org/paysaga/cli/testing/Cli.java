@@ -5,13 +5,17 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.paysaga.cli.SagaCli;
+import org.paysaga.testsupport.TestPayloadKeys;
 
 /** Runs the command line in-process, with an environment of its own, capturing stdout and stderr. */
 public final class Cli {
   private final Map<String, String> environment;
 
+  /** With the tests' payload key ({@link TestPayloadKeys}) unless {@code environment} sets one. */
   public Cli(Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
+    Map<String, String> withKey = new HashMap<>(environment);
+    withKey.putIfAbsent(TestPayloadKeys.VARIABLE, TestPayloadKeys.KEYS);
+    this.environment = Map.copyOf(withKey);
   }
 
   /** A command line whose environment has these variables too. */

@@ -1,6 +1,10 @@
 package org.paysaga.cli.testing;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import org.paysaga.codec.Keyring;
+import org.paysaga.codec.SagaDataConverter;
+import org.paysaga.testsupport.TestPayloadKeys;
 import org.awaitility.Awaitility;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -58,7 +62,9 @@ public final class SagaTestStack {
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress()).build());
     SagaSearchAttributes.register(stubs, "default");
-    client = WorkflowClient.newInstance(stubs);
+    client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+        .setDataConverter(SagaDataConverter.encrypting(Keyring.parse(TestPayloadKeys.KEYS, TestPayloadKeys.VARIABLE)))
+        .build());
     workers = WorkerFactory.newInstance(client);
     SagaWorker saga = new SagaWorker(client, redis.commands(), SagaWorkerOptions.builder()
         .taskQueue(taskQueue)
