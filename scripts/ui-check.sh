@@ -8,6 +8,11 @@
 #     RefundPayment, CancelOrder);
 #   - the workflow list with SagaStatus="COMPENSATED", which shows that saga and no completed one,
 #     and the list of each other status with its saga.
+#   - a completed saga's history page, whose input and result the UI decodes through the worker's
+#     codec server (the local stack starts the dev server with --ui-codec-endpoint): the payment's
+#     number, merchant and amount show, the card token only masked;
+# and the same saga's history read raw over gRPC (temporal workflow show, no codec) must hold no
+# card token, no amount and no merchant outside the search attributes.
 # Screenshots go to target/ui-check/ and are named in the output. Exit 0 only when every check passed.
 #
 #   scripts/ui-check.sh          # about a minute; KEEP_TMP=1 keeps the logs of a passing run
@@ -57,14 +62,15 @@ for _ in 1 2 3 4 5; do
   UI_PORT=$((TEMPORAL_PORT + 1000))
   python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', $UI_PORT))" 2>/dev/null && break
 done
-export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+# The CLI finds the local stack's development payload key in its data directory.
+export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SAGA_LOCAL_DATADIR="$TMP/local-data"
 UI="http://127.0.0.1:$UI_PORT"
 saga() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
 
 log "starting the worker with its local stack (dev server with UI at $UI)"
 # Recovery gives up within seconds, so the refund-failure saga parks in the DLQ during the run.
-MANAGEMENT_SERVER_PORT=$MGMT_PORT SAGA_LOCAL_ENGINE=dev-server SAGA_LOCAL_DATADIR="$TMP/local-data" \
+MANAGEMENT_SERVER_PORT=$MGMT_PORT SAGA_LOCAL_ENGINE=dev-server \
 SAGA_RECOVERY_INTERVAL=2s SAGA_RECOVERY_GIVEUPAFTER=3s SAGA_SHUTDOWN_GRACEPERIOD=5s \
   setsid java -jar "$WORKER_JAR" >"$TMP/worker.log" 2>&1 &
 WORKER_PID=$!
@@ -105,7 +111,39 @@ await_status "$RESOLVED" RESOLVED
   --reason "ui-check: an operator ends a stuck saga" >/dev/null
 log "sagas: COMPLETED $COMPLETED, COMPENSATED $COMPENSATED, DLQ $DLQ, RESOLVED $RESOLVED, terminated $TERMINATED"
 
+# Temporal holds ciphertext: the completed saga's history as the server stores it (no codec).
+"$TEMPORAL_CLI" workflow show --address "$TEMPORAL_ADDRESS" --workflow-id "$COMPLETED" --output json >"$TMP/raw-history.json"
+python3 - "$TMP/raw-history.json" <<'PY' || die "the raw history of $COMPLETED holds payment data in plaintext"
+import base64, json, re, sys
+leaks = []
+def walk(node, path):
+    if isinstance(node, dict):
+        if "data" in node and "metadata" in node:
+            encoding = base64.b64decode(node["metadata"].get("encoding", "")).decode()
+            data = base64.b64decode(node.get("data", "")).decode("utf-8", "replace")
+            if encoding != "binary/encrypted" and "searchAttributes" not in path:
+                if re.search(r"tok_|amountMinor|m_shop|cardToken", data):
+                    leaks.append(f"{path}: {encoding} {data[:80]}")
+        for key, value in node.items():
+            walk(value, path + "/" + key)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            walk(value, f"{path}[{i}]")
+history = json.load(open(sys.argv[1]))
+text = json.dumps(history)
+if re.search(r"tok_[a-z]", text):
+    leaks.append("a card token in the history's text")
+encrypted = text.count("YmluYXJ5L2VuY3J5cHRlZA==")  # base64 of binary/encrypted
+for leak in leaks:
+    print("  plaintext:", leak)
+print(f"raw history: {len(history['events'])} events, {encrypted} encrypted payloads, {len(leaks)} in plaintext")
+sys.exit(1 if leaks or encrypted == 0 else 0)
+PY
+log "the raw history of $COMPLETED holds ciphertext only (search attributes aside)"
+COMPLETED_NO=${COMPLETED#payment-}
+
 HISTORY_URL=$(saga history "$COMPENSATED" --json | json "d['historyUrl']")
+COMPLETED_URL=$(saga history "$COMPLETED" --json | json "d['historyUrl']")
 log "saga history printed $HISTORY_URL"
 list_url() { echo "$UI/namespaces/default/workflows?query=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")"; }
 python3 - "$TMP/checks.json" <<PY
@@ -113,6 +151,9 @@ import json, sys
 checks = {"screenshots": "$SHOTS", "pages": [
   {"name": "history-compensated", "url": "$HISTORY_URL",
    "present": ["$COMPENSATED", "PaymentSaga", "CreateOrder", "CallPaymentChannel", "RefundPayment", "CancelOrder"]},
+  {"name": "history-completed-decoded", "url": "$COMPLETED_URL",
+   "present": ['"paymentNo": "$COMPLETED_NO"', '"merchantId": "m_shop"', '"amountMinor"', '"cardToken": "tok_'],
+   "absent": ["binary/encrypted", '"cardToken": "tok_visa"']},
   {"name": "list-compensated", "url": "$(list_url 'SagaStatus="COMPENSATED"')", "reload": True,
    "present": ["$COMPENSATED"], "absent": ["$COMPLETED"]},
   {"name": "list-completed", "url": "$(list_url 'SagaStatus="COMPLETED"')", "reload": True,
