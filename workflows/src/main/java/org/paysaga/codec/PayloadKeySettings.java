@@ -15,8 +15,12 @@ import java.util.Optional;
  */
 public record PayloadKeySettings(boolean enabled, Path keyFile, String keys) {
 
-  /** How the caller names these settings in its messages (properties, options, variables). */
-  public record Names(String enabled, String keyFile, String keys) {}
+  /**
+   * How the caller names these settings in its messages (properties, options, variables).
+   *
+   * @param turnOff how encryption is turned off, e.g. {@code saga.codec.enabled=false}
+   */
+  public record Names(String turnOff, String keyFile, String keys) {}
 
   /** The keyring, empty only when encryption is off; a missing or bad key throws naming the setting. */
   public Optional<Keyring> keyring(Names names) {
@@ -39,7 +43,7 @@ public record PayloadKeySettings(boolean enabled, Path keyFile, String keys) {
     }
     throw new IllegalArgumentException("payloads are encrypted and no key is set: set " + names.keyFile()
         + " or " + names.keys() + " (lines of <key-id>:<base64 of 32 random bytes>; docs/operations.md"
-        + " \"Payload encryption keys\"), or turn encryption off with " + names.enabled() + "=false");
+        + " \"Payload encryption keys\"), or turn encryption off explicitly with " + names.turnOff());
   }
 
   public DataConverter dataConverter(Names names) {

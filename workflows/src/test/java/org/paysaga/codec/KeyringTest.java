@@ -48,12 +48,12 @@ class KeyringTest {
 
   @Test
   void settingsNameWhatIsMissing(@TempDir Path dir) {
-    PayloadKeySettings.Names names = new PayloadKeySettings.Names("E", "F", "K");
+    PayloadKeySettings.Names names = new PayloadKeySettings.Names("E=off", "F", "K");
 
     assertThat(new PayloadKeySettings(false, null, null).keyring(names)).isEmpty();
     assertThat(new PayloadKeySettings(true, null, B).keyring(names).orElseThrow().current().id()).isEqualTo("b");
     assertThatThrownBy(() -> new PayloadKeySettings(true, null, " ").keyring(names))
-        .hasMessageContaining("set F or K").hasMessageContaining("E=false");
+        .hasMessageContaining("set F or K").hasMessageContaining("explicitly with E=off");
     assertThatThrownBy(() -> new PayloadKeySettings(true, dir.resolve("none"), null).keyring(names))
         .hasMessageContaining("F: no key file at");
     assertThatThrownBy(() -> new PayloadKeySettings(true, dir, B).keyring(names)).hasMessageContaining("both F and K");

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
   private static final PayloadKeySettings.Names CODEC_SETTINGS =
-      new PayloadKeySettings.Names("--codec (SAGA_CODEC_ENABLED)", "--codec-key-file (SAGA_CODEC_KEYFILE)",
+      new PayloadKeySettings.Names("--codec=false (SAGA_CODEC_ENABLED=false)", "--codec-key-file (SAGA_CODEC_KEYFILE)",
           "--codec-keys (SAGA_CODEC_KEYS)");
 
   @Option(names = "--temporal-address", paramLabel = "HOST:PORT", scope = ScopeType.INHERIT, order = 100,
