@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.payload.codec.PayloadCodecException;
 import org.paysaga.dlq.DlqEntryNotFoundException;
 import org.paysaga.payment.InvalidPaymentRequestException;
 import org.paysaga.saga.SagaNotFoundException;
@@ -45,6 +46,9 @@ public final class Failures {
     if (cause instanceof WorkflowNotFoundException notFound) {
       return new Failure(ExitCodes.NOT_FOUND,
           "no saga " + notFound.getExecution().getWorkflowId() + where(endpoints));
+    }
+    if (cause instanceof PayloadCodecException codec) {
+      return new Failure(ExitCodes.FAILED, "cannot read the saga's payloads: " + firstLine(codec.getMessage()));
     }
     if (cause instanceof StatusRuntimeException grpc) {
       return temporal(grpc, endpoints);
