@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paysaga.ports.PaymentServices;
 import org.paysaga.saga.TemporalUi;
+import org.paysaga.codec.Keyring;
+import org.paysaga.worker.codec.CodecConfiguration.PayloadKeys;
+import org.paysaga.worker.codec.CodecProperties;
+import org.paysaga.worker.codec.CodecServerController;
 import org.paysaga.worker.providers.ProviderNames;
 import org.paysaga.worker.config.SagaProperties;
 import org.paysaga.redis.RedisEndpoint;
@@ -29,12 +33,17 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
   private final SagaProperties properties;
   private final RedisEndpoint redis;
   private final PaymentServices services;
+  private final CodecProperties codec;
+  private final PayloadKeys keys;
 
-  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis, PaymentServices services) {
+  StartupReport(Environment environment, SagaProperties properties, RedisEndpoint redis, PaymentServices services,
+      CodecProperties codec, PayloadKeys keys) {
     this.environment = environment;
     this.properties = properties;
     this.redis = redis;
     this.services = services;
+    this.codec = codec;
+    this.keys = keys;
   }
 
   @Override
@@ -56,6 +65,7 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
         properties.taskQueue()));
     text.append(String.format("  Redis        %s%n", redis.describe()));
     text.append(String.format("  Payments     %s%n", ProviderNames.describe(services)));
+    text.append(String.format("  Encryption   %s%n", encryption(management)));
     text.append(String.format("  Health       %s/actuator/health (groups: /liveness, /readiness)%n", management));
     text.append(String.format("  Metrics      %s/actuator/prometheus%n", management));
     text.append(String.format("  Temporal UI  %s%n", javaTestServer
@@ -63,6 +73,20 @@ class StartupReport implements ApplicationListener<WorkersStartedEvent> {
         : properties.temporalUiUrl() != null ? properties.temporalUiUrl() : TemporalUi.defaultUrl(target)));
     text.append(String.format("  Try next     %s", cliCommand(target, namespace)));
     return text.toString();
+  }
+
+  /** Key IDs only: never a key, never a token. */
+  private String encryption(String management) {
+    if (keys.keyring().isEmpty()) {
+      return "OFF: payloads go to Temporal in PLAINTEXT (saga.codec.enabled=false); no codec server";
+    }
+    Keyring keyring = keys.keyring().get();
+    String server = codec.server().enabled()
+        ? "codec server " + management + CodecServerController.PATH + " (needs an operator access token,"
+            + " saga.access-tokens; Temporal UI: " + CodecServerController.PATH + "/<token>)"
+        : "codec server off (saga.codec.server.enabled=false)";
+    return "payloads AES-256-GCM, keys " + String.join(", ", keyring.ids()) + ", encrypting with "
+        + keyring.current().id() + "; " + server;
   }
 
   private String cliCommand(String target, String namespace) {

@@ -40,6 +40,7 @@ import org.paysaga.saga.SagaStatus;
 import org.paysaga.saga.SagaWorkflow;
 import org.paysaga.testing.TestPayments;
 import org.paysaga.testsupport.FreePorts;
+import org.paysaga.testsupport.TestPayloadKeys;
 import org.paysaga.worker.metrics.SagaMeters;
 import org.paysaga.worker.testing.PromQl;
 import org.paysaga.worker.testing.Scrape;
@@ -56,7 +57,8 @@ import redis.embedded.RedisServer;
  * time) and a real redis-server of its own: one saga per sandbox path, then
  * {@code /actuator/prometheus} read back: every saga metric with its counts, tags and buckets,
  * nothing counted twice after a forced replay, the four saga queries (docs/worker-app.md
- * "Metrics") evaluated by promtool, and health following Redis down and up.
+ * "Metrics") evaluated by promtool, and health following Redis down and up (its components shown to
+ * an operator's token only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +68,7 @@ class SagaWorkerContextTest {
   private static final int TEMPORAL_PORT = PORTS[0];
   private static final int REDIS_PORT = PORTS[1];
   private static final int MANAGEMENT_PORT = PORTS[2];
+  private static final String OPERATOR_TOKEN = "context-test-operator-token";
   private static final TestServer.PortBoundTestServer TEMPORAL = startTemporal();
   private static final RedisServer REDIS = startRedis();
 
@@ -76,6 +79,8 @@ class SagaWorkerContextTest {
     registry.add("server.port", () -> MANAGEMENT_PORT);
     registry.add("management.server.port", () -> MANAGEMENT_PORT);
     registry.add("saga.task-queue", () -> "payment-saga-context-test");
+    registry.add("saga.codec.keys", () -> TestPayloadKeys.KEYS);
+    registry.add("saga.access-tokens", () -> OPERATOR_TOKEN);
     // Short recovery so tok_refund_fail + m_frozen reaches the DLQ after one recovery round.
     registry.add("saga.recovery.interval", () -> "1s");
     registry.add("saga.recovery.give-up-after", () -> "2s");
@@ -220,7 +225,7 @@ class SagaWorkerContextTest {
   void onlyHealthInfoAndPrometheusAreExposed() throws Exception {
     assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/readiness").body()).contains("\"temporal\"", "\"redis\"");
+    assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     assertThat(get("/actuator/info").statusCode()).isEqualTo(200);
     assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
     for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/configprops",
@@ -230,12 +235,32 @@ class SagaWorkerContextTest {
   }
 
   @Test
+  void healthShowsStatusToAnyoneAndComponentsToAnOperatorOnly() throws Exception {
+    for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
+      for (HttpResponse<String> anonymous : List.of(get(path), get(path, "Bearer wrong-token"), get(path, "Basic " + OPERATOR_TOKEN))) {
+        assertThat(anonymous.statusCode()).as(path).isEqualTo(200);
+        assertThat(anonymous.body()).as(path).contains("\"status\":\"UP\"")
+            .doesNotContain("\"components\"", "\"details\"", "\"redis\"", "\"temporal\"", "127.0.0.1");
+      }
+    }
+    HttpResponse<String> health = get("/actuator/health", "Bearer " + OPERATOR_TOKEN);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"components\"", "\"temporal\":{", "\"redis\":{\"details\"",
+        "\"paymentServices\":{", "\"livenessState\"");
+    HttpResponse<String> readiness = get("/actuator/health/readiness", "Bearer " + OPERATOR_TOKEN);
+    assertThat(readiness.body()).contains("\"components\"", "\"temporal\":{", "\"redis\":{\"details\"",
+        "\"paymentServices\":{", "\"readinessState\"");
+    assertThat(get("/actuator/health/liveness", "Bearer " + OPERATOR_TOKEN).body())
+        .contains("\"livenessState\"").doesNotContain("\"redis\"");
+  }
+
+  @Test
   void healthGoesDownWithRedisAndUpWhenItReturns() throws Exception {
     assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
     REDIS.stop();
     try {
       await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", "Bearer " + OPERATOR_TOKEN);
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(readiness.body()).contains("\"redis\":{\"details\"").contains("\"status\":\"DOWN\"");
         assertThat(get("/actuator/health").statusCode()).isEqualTo(503);
@@ -247,7 +272,7 @@ class SagaWorkerContextTest {
     }
     await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
       assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-      assertThat(get("/actuator/health").body()).contains("\"redis\":{\"details\":{\"address\":\"redis://127.0.0.1:" + REDIS_PORT);
+      assertThat(get("/actuator/health", "Bearer " + OPERATOR_TOKEN).body()).contains("\"redis\":{\"details\":{\"address\":\"redis://127.0.0.1:" + REDIS_PORT);
     });
   }
 
@@ -387,8 +412,17 @@ class SagaWorkerContextTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return get(path, null);
+  }
+
+  /** @param authorization an {@code Authorization} header, or null */
+  private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + MANAGEMENT_PORT + path))
+        .timeout(Duration.ofSeconds(10));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String[] with(String[] base, String... more) {

@@ -3,6 +3,7 @@ package org.paysaga.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.paysaga.codec.Keyring;
+import org.paysaga.codec.SagaDataConverter;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.payment.sandbox.SandboxPaymentServices;
@@ -27,6 +30,7 @@ import org.paysaga.testing.TestPayments;
 import org.paysaga.testsupport.FreePorts;
 import org.paysaga.testsupport.ManagedProcess;
 import org.paysaga.testsupport.ProjectJars;
+import org.paysaga.testsupport.TestPayloadKeys;
 import org.paysaga.testsupport.WorkerApp;
 import org.paysaga.worker.testing.GracefulStop;
 
@@ -39,6 +43,7 @@ import org.paysaga.worker.testing.GracefulStop;
  */
 class WorkerJarIT {
   private static final String READY = "Payment saga worker ready";
+  private static final String OPERATOR_TOKEN = "jar-it-operator-token";
 
   @Test
   void theJarHoldsNoTemporalTestServerAndNoRedisBinaries() throws IOException {
@@ -64,21 +69,33 @@ class WorkerJarIT {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal).build());
     // Sticky execution off: what a worker of the default profile needs against the Java test server.
+    // The launcher passes the tests' payload key (SAGA_CODEC_KEYS); the codec server, on by default,
+    // needs an operator token.
     try (WorkerApp app = WorkerApp.named("worker-default").temporal(temporal).redis(redis.redisUri())
-        .settings(Map.of("SAGA_STICKYEXECUTION", "false")).build()) {
+        .settings(Map.of("SAGA_STICKYEXECUTION", "false", "SAGA_ACCESSTOKENS", OPERATOR_TOKEN)).build()) {
       ManagedProcess worker = app.process().start();
       worker.awaitLine(READY, WorkerApp.STARTUP);
       assertThat(worker.log().text())
           .contains("(profile default)")
           .contains("Temporal     " + temporal + ", namespace default, task queue payment-saga")
+          .contains("Encryption   payloads AES-256-GCM, keys test-support, encrypting with test-support; codec server http://localhost:"
+              + app.managementPort() + "/codec (needs an operator access token")
+          .doesNotContain(OPERATOR_TOKEN)
+          .doesNotContain(TestPayloadKeys.KEYS.substring(TestPayloadKeys.KEYS.indexOf(':') + 1))
           .contains("Health       http://localhost:" + app.managementPort() + "/actuator/health")
           // It found no visibility there: no UI link that would lead nowhere.
           .contains("Temporal UI  none: Temporal's Java test server has no UI")
           .doesNotContain("Local stack")
           .doesNotContain(":: Spring Boot ::");
-      assertThat(get(app.managementPort(), "/actuator/health/readiness").statusCode()).isEqualTo(200);
+      HttpResponse<String> readiness = get(app.managementPort(), "/actuator/health/readiness", null);
+      assertThat(readiness.statusCode()).isEqualTo(200);
+      assertThat(readiness.body()).doesNotContain("\"components\"");
+      assertThat(get(app.managementPort(), "/actuator/health/readiness", OPERATOR_TOKEN).body())
+          .contains("\"temporal\":{", "\"redis\":{", "\"paymentServices\":{");
 
-      PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs));
+      // The app's workers read and write encrypted payloads: so must this client.
+      PaymentSagaClient payments = new PaymentSagaClient(WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+          .setDataConverter(SagaDataConverter.encrypting(Keyring.parse(TestPayloadKeys.KEYS, "test"))).build()));
       assertThat(payments.pay(TestPayments.withCard(SandboxMagicValues.CARD_OK), Duration.ofSeconds(60)).status())
           .isEqualTo(SagaStatus.COMPLETED);
       GracefulStop.sigtermWhileAChargeRuns(worker, payments, new SandboxPaymentServices(redis.commands()));
@@ -88,8 +105,12 @@ class WorkerJarIT {
     }
   }
 
-  private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

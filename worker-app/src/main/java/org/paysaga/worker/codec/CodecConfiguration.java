@@ -4,11 +4,9 @@ import io.temporal.common.converter.DataConverter;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import org.paysaga.codec.AesGcmPayloadCodec;
 import org.paysaga.codec.Keyring;
 import org.paysaga.codec.SagaDataConverter;
 import org.paysaga.saga.TemporalUi;
-import org.paysaga.worker.access.AccessTokens;
 import org.paysaga.worker.config.SagaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -19,7 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The data converter every client and worker of the app uses (the Temporal starter takes the bean
- * named {@code mainDataConverter}), and the codec server that lets the Temporal UI read it.
+ * named {@code mainDataConverter}), and the CORS settings of the codec server
+ * ({@link CodecServerController}) that lets the Temporal UI read it.
  */
 @Configuration(proxyBeanMethods = false)
 public class CodecConfiguration {
@@ -39,18 +38,10 @@ public class CodecConfiguration {
     return keys.keyring().map(SagaDataConverter::encrypting).orElseGet(SagaDataConverter::plaintext);
   }
 
-  @Bean
-  @ConditionalOnExpression("${saga.codec.enabled:true} and ${saga.codec.server.enabled:true}")
-  CodecServerController codecServerController(PayloadKeys keys, AccessTokens tokens) {
-    if (tokens.isEmpty()) {
-      throw new IllegalStateException("the codec server needs an operator access token: set saga.access-tokens"
-          + " (SAGA_ACCESSTOKENS), or turn the codec server off with saga.codec.server.enabled=false");
-    }
-    return new CodecServerController(new AesGcmPayloadCodec(keys.keyring().orElseThrow()), tokens);
-  }
+  // The codec server itself: CodecServerController, a scanned component with the same condition.
 
   @Bean
-  @ConditionalOnExpression("${saga.codec.enabled:true} and ${saga.codec.server.enabled:true}")
+  @ConditionalOnExpression(CodecServerController.ENABLED)
   WebMvcConfigurer codecServerCors(CodecProperties properties, SagaProperties saga,
       @Value("${spring.temporal.connection.target}") String target) {
     List<String> origins = properties.server().allowedOrigins().isEmpty()

@@ -21,7 +21,7 @@ public record CodecProperties(
     @DefaultValue("true") boolean enabled, Path keyFile, String keys, @DefaultValue Server server) {
 
   static final PayloadKeySettings.Names NAMES = new PayloadKeySettings.Names(
-      "saga.codec.enabled (SAGA_CODEC_ENABLED)", "saga.codec.key-file (SAGA_CODEC_KEYFILE)",
+      "saga.codec.enabled=false (SAGA_CODEC_ENABLED=false)", "saga.codec.key-file (SAGA_CODEC_KEYFILE)",
       "saga.codec.keys (SAGA_CODEC_KEYS)");
 
   public PayloadKeySettings keySettings() {

@@ -6,7 +6,10 @@ import io.temporal.api.common.v1.Payloads;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
 import java.util.function.UnaryOperator;
+import org.paysaga.codec.AesGcmPayloadCodec;
 import org.paysaga.worker.access.AccessTokens;
+import org.paysaga.worker.codec.CodecConfiguration.PayloadKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,18 +25,29 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /codec/encode} and {@code /codec/decode} take and give {@code {"payloads": [...]}} in
  * protobuf JSON. The caller shows an access token as {@code Authorization: Bearer <token>}, or, as
  * the UI cannot add a header, as the endpoint's last path segment: {@code /codec/<token>/decode}.
+ *
+ * <p>Found by the component scan, so the condition sits here: with encryption or the codec server
+ * off there is no controller (and {@code /codec} answers 404). A {@code @Bean} method alone does not
+ * do: the scan would still register this class.
  */
 @RestController
+@ConditionalOnExpression(CodecServerController.ENABLED)
 public class CodecServerController {
   public static final String PATH = "/codec";
+  /** On when encryption and the codec server both are (each by default). */
+  static final String ENABLED = "${saga.codec.enabled:true} and ${saga.codec.server.enabled:true}";
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
   private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
   private final PayloadCodec codec;
   private final AccessTokens tokens;
 
-  CodecServerController(PayloadCodec codec, AccessTokens tokens) {
-    this.codec = codec;
+  CodecServerController(PayloadKeys keys, AccessTokens tokens) {
+    if (tokens.isEmpty()) {
+      throw new IllegalStateException("the codec server needs an operator access token: set saga.access-tokens"
+          + " (SAGA_ACCESSTOKENS), or turn the codec server off with saga.codec.server.enabled=false");
+    }
+    this.codec = new AesGcmPayloadCodec(keys.keyring().orElseThrow());
     this.tokens = tokens;
   }
 
@@ -62,7 +76,8 @@ public class CodecServerController {
   private ResponseEntity<String> answer(String token, String body,
       UnaryOperator<java.util.List<io.temporal.api.common.v1.Payload>> operation) {
     if (!tokens.accepts(token)) {
-      return error(HttpStatus.UNAUTHORIZED, "an operator access token is required (saga.access-tokens)");
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+          .contentType(MediaType.TEXT_PLAIN).body("an operator access token is required (saga.access-tokens)\n");
     }
     Payloads.Builder request = Payloads.newBuilder();
     try {
