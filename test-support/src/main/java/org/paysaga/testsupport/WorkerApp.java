@@ -148,6 +148,7 @@ public final class WorkerApp implements AutoCloseable {
         spec.env("SAGA_LOCAL_DATADIR", localDataDir().toString());
       }
       spec.env(TestPayloadKeys.VARIABLE, TestPayloadKeys.KEYS)
+          .env(TestPayloadKeys.ACCESS_TOKENS_VARIABLE, TestPayloadKeys.OPERATOR_TOKEN)
           .env(settings)
           .env("TEMPORAL_ADDRESS", temporal)
           .env("REDIS_URL", redis)
