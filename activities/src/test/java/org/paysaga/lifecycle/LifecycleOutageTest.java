@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import org.paysaga.codec.SagaDataConverter;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.UUID;
@@ -44,7 +47,9 @@ import org.paysaga.testing.TestPayments;
 class LifecycleOutageTest {
   private static final String TASK_QUEUE = "lifecycle-outage-test";
 
-  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+      .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(SagaDataConverter.plaintext()).build())
+      .build());
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
   private final SagaKeyspace keyspace = new SagaKeyspace("test-" + UUID.randomUUID().toString().substring(0, 8) + ":saga");
   private final InflightRegistry inflight = new InflightRegistry(redis, keyspace);

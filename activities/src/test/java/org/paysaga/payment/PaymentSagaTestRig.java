@@ -4,7 +4,9 @@ import io.temporal.api.enums.v1.EventType;
 import org.awaitility.Awaitility;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.testing.TestEnvironmentOptions;
+import org.paysaga.codec.SagaDataConverter;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -61,8 +63,12 @@ final class PaymentSagaTestRig implements AutoCloseable {
   final Worker worker;
 
   PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings) {
-    env = TestWorkflowEnvironment.newInstance(
-        TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+    // Plaintext on purpose: the histories these tests record (saga.recordHistories) are replayed
+    // by workflows' PaymentSagaReplayTest with Temporal's default converter; encryption has its own tests.
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setUseTimeskipping(timeSkipping)
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder().setDataConverter(SagaDataConverter.plaintext()).build())
+        .build());
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     redis = RedisTestServer.get().commands();
     client = env.getWorkflowClient();

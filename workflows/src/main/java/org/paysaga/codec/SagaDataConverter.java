@@ -17,15 +17,31 @@ import java.util.List;
  * }</pre>
  */
 public final class SagaDataConverter {
+  /** An instance of its own, so that a client built with it is told apart from one built without thought. */
+  private static final DataConverter PLAINTEXT = DefaultDataConverter.newDefaultInstance();
+
   private SagaDataConverter() {}
 
   public static DataConverter encrypting(Keyring keyring) {
-    return new CodecDataConverter(DefaultDataConverter.STANDARD_INSTANCE,
-        List.of(new AesGcmPayloadCodec(keyring)), true);
+    return new Encrypting(keyring);
   }
 
-  /** Plaintext payloads: only where encryption is turned off explicitly. */
+  /** Plaintext payloads: only where the workers run with encryption turned off explicitly. */
   public static DataConverter plaintext() {
-    return DefaultDataConverter.STANDARD_INSTANCE;
+    return PLAINTEXT;
+  }
+
+  /**
+   * True for a converter of {@link #encrypting} or, chosen on purpose, {@link #plaintext}; false for
+   * Temporal's default, which a client has when nobody set one.
+   */
+  public static boolean isChosen(DataConverter converter) {
+    return converter instanceof Encrypting || converter == PLAINTEXT;
+  }
+
+  private static final class Encrypting extends CodecDataConverter {
+    Encrypting(Keyring keyring) {
+      super(DefaultDataConverter.STANDARD_INSTANCE, List.of(new AesGcmPayloadCodec(keyring)), true);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package org.paysaga.payment;
 
 import org.paysaga.catalog.Defaults;
+import org.paysaga.codec.SagaDataConverter;
 
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -27,6 +28,7 @@ import org.paysaga.saga.SagaState;
  * Thread-safe; build one per {@link WorkflowClient} and share it.
  *
  * <pre>{@code
+ * // workflowClient: built with SagaDataConverter.encrypting(keyring), the workers' payload keys
  * PaymentSagaClient payments = new PaymentSagaClient(workflowClient);
  * PaymentRequest request = PaymentRequests.parse("P1001", "m_shop", "12.34", "CNY", "tok_visa");
  * SagaStart start = payments.start(request);              // starts nothing if P1001 ran before
@@ -57,8 +59,17 @@ public final class PaymentSagaClient {
     this(client, Options.defaults());
   }
 
+  /**
+   * @throws IllegalArgumentException when {@code client} has Temporal's default data converter: it
+   *     would write card tokens and amounts to Temporal in plaintext
+   */
   public PaymentSagaClient(WorkflowClient client, Options options) {
     this.client = Objects.requireNonNull(client, "client");
+    if (!SagaDataConverter.isChosen(client.getOptions().getDataConverter())) {
+      throw new IllegalArgumentException("the WorkflowClient would write payments to Temporal in plaintext: build it"
+          + " with WorkflowClientOptions.setDataConverter(SagaDataConverter.encrypting(keyring)) and the workers'"
+          + " keys, or SagaDataConverter.plaintext() where the workers run with encryption off");
+    }
     this.options = Objects.requireNonNull(options, "options");
     this.reader = new SagaReader(client);
   }
