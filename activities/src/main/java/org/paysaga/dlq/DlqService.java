@@ -95,7 +95,7 @@ public final class DlqService {
         awaitTaken(entry.workflowId(), state -> state.status() != SagaStatus.DLQ);
         return new RetryOutcome(true, entry.workflowId(), null);
       }
-      if (entry.sagaType() == null || entry.input() == null) {
+      if (entry.sagaType() == null || (entry.input() == null && entry.inputPayload() == null)) {
         // Parked as "workflow not found": nothing says which steps ran or with what input.
         throw new IllegalStateException("saga " + sagaId + " cannot be retried: Temporal no longer knows its"
             + " workflow (" + entry.reason() + "), so neither its steps nor its input can be read back. Check the"
@@ -108,6 +108,8 @@ public final class DlqService {
             + ": follow it with saga status " + sagaId);
       }
       List<StepDefinition> outstanding = outstandingCompensations(entry);
+      // The real input, card token included, only here: decoded with this client's converter.
+      Object input = DlqStore.retryInput(entry, client.getOptions().getDataConverter());
       WorkflowStub stub = client.newUntypedWorkflowStub(SagaCompensation.WORKFLOW_TYPE,
           WorkflowOptions.newBuilder()
               .setWorkflowId(workflowId)
@@ -115,7 +117,7 @@ public final class DlqService {
               .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE)
               .build());
       WorkflowExecution execution = stub.start(new CompensationOrder(
-          sagaId, entry.sagaType(), entry.businessKey(), outstanding, entry.input(), entry.attributes()));
+          sagaId, entry.sagaType(), entry.businessKey(), outstanding, input, entry.attributes()));
       return new RetryOutcome(false, workflowId, execution.getRunId());
     });
   }

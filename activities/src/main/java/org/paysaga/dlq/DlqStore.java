@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.temporal.common.converter.DataConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,11 @@ import org.paysaga.saga.DlqEntry;
  * sorted set {@code saga:{dlq}:index} (saga ID scored by the time it entered the DLQ), names from
  * {@link SagaKeyspace}. Both keys share the hash tag {@code {dlq}}, so every write is one atomic
  * script, on a cluster too.
+ *
+ * <p>An entry's input is stored as its data converter's payload ({@link DlqEntry#inputPayload}, the
+ * workers' payload codec applies) beside a view with the card token masked
+ * ({@link DlqEntry#inputView}); never as plain JSON. Entries written before that keep their plain
+ * {@code input} and are read with a masked view made on reading.
  */
 public final class DlqStore {
   private static final LuaScript PARK = LuaScript.fromClasspath("lua/dlq/park.lua");
@@ -35,8 +41,17 @@ public final class DlqStore {
   private final String resolutions;
   private final ObjectMapper json = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** Encodes the inputs of the entries it writes: the Temporal client's, codec included. */
+  private final DataConverter converter;
 
+  /** A store that writes inputs with Temporal's default data converter (no codec): readers, tests. */
   public DlqStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
+    this(redis, keyspace, DataConverter.getDefaultInstance());
+  }
+
+  /** @param converter the workers' Temporal client's data converter, which encodes the inputs stored */
+  public DlqStore(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace, DataConverter converter) {
+    this.converter = converter;
     this.redis = redis;
     this.keyspace = keyspace;
     this.entries = keyspace.dlqEntries();
@@ -47,7 +62,7 @@ public final class DlqStore {
   /** Writes the entry; idempotent, and the first DLQ time stays. True when it is new. */
   public boolean park(DlqEntry entry) {
     Long added = PARK.run(redis, ScriptOutputType.INTEGER, List.of(entries, index),
-        entry.sagaId(), toJson(entry), Long.toString(entry.dlqAtMillis()));
+        entry.sagaId(), toJson(stored(entry)), Long.toString(entry.dlqAtMillis()));
     return added != null && added == 1L;
   }
 
@@ -107,6 +122,21 @@ public final class DlqStore {
     return removed != null && removed == 1L;
   }
 
+  /** The entry as Redis keeps it: its input encoded, and a masked view of it; no plain input. */
+  private DlqEntry stored(DlqEntry entry) {
+    if (entry.input() == null) {
+      return entry;
+    }
+    String payload = entry.inputPayload() != null ? entry.inputPayload() : DlqInputs.encode(converter, entry.input());
+    Object view = entry.inputView() != null ? entry.inputView() : DlqInputs.view(json, entry.input());
+    return entry.withInput(null, payload, view);
+  }
+
+  /** The input of a retry: decoded by {@code client}'s converter, or an old entry's plain input. */
+  public static Object retryInput(DlqEntry entry, DataConverter client) {
+    return entry.inputPayload() != null ? DlqInputs.decode(client, entry.inputPayload()) : entry.input();
+  }
+
   private String toJson(DlqEntry entry) {
     try {
       return json.writeValueAsString(entry);
@@ -134,17 +164,19 @@ public final class DlqStore {
   }
 
   private static DlqEntry enteredAt(DlqEntry entry, long dlqAtMillis) {
-    return entry.dlqAtMillis() == dlqAtMillis ? entry : new DlqEntry(entry.sagaId(),
-        entry.workflowId(), entry.runId(), entry.sagaType(), entry.businessKey(), entry.attributes(),
-        entry.reason(), entry.failureChain(), entry.steps(), entry.firstFailureAtMillis(), dlqAtMillis,
-        entry.retries(), entry.source(), entry.input());
+    return entry.dlqAtMillis() == dlqAtMillis ? entry : entry.withDlqAt(dlqAtMillis);
   }
 
   private DlqEntry fromJson(String text) {
     try {
-      return json.readValue(text, DlqEntry.class);
+      DlqEntry entry = json.readValue(text, DlqEntry.class);
+      // Written before inputs were encoded: plain input (for a retry), and a view made now.
+      return entry.input() != null && entry.inputView() == null
+          ? entry.withInput(entry.input(), entry.inputPayload(), DlqInputs.view(json, entry.input()))
+          : entry;
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable DLQ entry: " + text, e);
+      // Not the text: it may hold an old entry's card token.
+      throw new IllegalStateException("unreadable DLQ entry (" + e.getOriginalMessage() + ")", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.paysaga.wiring;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.converter.DataConverter;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.paysaga.dlq.DlqService;
@@ -16,8 +17,18 @@ import org.paysaga.saga.SagaCatalog;
  * in-flight registry, on one connection. The worker, the CLI and the gauges share them.
  */
 public record SagaStores(SagaKeyspace keyspace, IdempotencyBarrier barrier, DlqStore dlq, InflightRegistry inflight) {
+  /** Stores whose DLQ writes inputs with Temporal's default converter: for readers and tests. */
   public static SagaStores on(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace) {
-    return new SagaStores(keyspace, new IdempotencyBarrier(redis, keyspace), new DlqStore(redis, keyspace),
+    return on(redis, keyspace, DataConverter.getDefaultInstance());
+  }
+
+  /**
+   * @param converter the Temporal client's data converter: the DLQ stores the inputs of the entries
+   *     it writes as its payloads (so its codec applies)
+   */
+  public static SagaStores on(RedisClusterCommands<String, String> redis, SagaKeyspace keyspace,
+      DataConverter converter) {
+    return new SagaStores(keyspace, new IdempotencyBarrier(redis, keyspace), new DlqStore(redis, keyspace, converter),
         new InflightRegistry(redis, keyspace));
   }
 

@@ -57,7 +57,8 @@ public final class SagaWorker {
     this.client = client;
     this.services = services;
     this.observer = observer;
-    stores = SagaStores.on(redis, options.keyspace());
+    // The DLQ keeps a saga's input as this client's converter encodes it (its codec applies).
+    stores = SagaStores.on(redis, options.keyspace(), client.getOptions().getDataConverter());
     lifecycle = new RedisSagaLifecycle(stores.inflight(), stores.dlq(), stores.barrier(), options.sagaSettings(),
         options.idempotencyTtl());
     sweeper = new RedisSweeperActivities(stores.inflight(), stores.dlq(), stores.barrier(), lifecycle, client,

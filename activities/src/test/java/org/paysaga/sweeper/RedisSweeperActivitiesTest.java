@@ -31,6 +31,7 @@ import org.paysaga.catalog.SagaTypes;
 import org.paysaga.dlq.DlqStore;
 import org.paysaga.inflight.InflightRegistry;
 import org.paysaga.lifecycle.RedisSagaLifecycle;
+import org.paysaga.payment.CardTokens;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSaga;
 import org.paysaga.payment.sandbox.OrderStatus;
@@ -130,8 +131,13 @@ class RedisSweeperActivitiesTest {
     // Described exactly as a saga that parks itself describes itself (amount as a decimal).
     assertThat(entry.attributes()).isEqualTo(payment.description())
         .containsEntry("merchantId", TestPayments.MERCHANT).containsEntry("amount", "12.34");
-    assertThat(entry.input()).isInstanceOfSatisfying(Map.class,
-        input -> assertThat(input).containsEntry("paymentNo", payment.paymentNo()));
+    // The input is kept encoded for a retry, and shown with its card token masked.
+    assertThat(DlqStore.retryInput(entry, client.getOptions().getDataConverter())).isInstanceOfSatisfying(Map.class,
+        input -> assertThat(input).containsEntry("paymentNo", payment.paymentNo())
+            .containsEntry("cardToken", payment.cardToken()));
+    assertThat(entry.inputView()).isInstanceOfSatisfying(Map.class,
+        view -> assertThat(view).containsEntry("paymentNo", payment.paymentNo())
+            .containsEntry("cardToken", CardTokens.mask(payment.cardToken())));
     assertThat(entry.steps()).extracting(StepState::step, StepState::status, StepState::compensationStatus)
         .containsExactly(
             tuple(CREATE_ORDER, StepStatus.SUCCEEDED, StepStatus.PENDING),

@@ -10,14 +10,31 @@ public final class PaymentRequests {
 
   private PaymentRequests() {}
 
-  /** Parses user input (decimal amount) into a valid request, or throws naming the first bad field. */
+  /**
+   * Parses user input (decimal amount) into a valid request, or throws naming the first bad field;
+   * a card number in place of the token is refused too ({@link #refuseCardNumber}).
+   */
   public static PaymentRequest parse(
       String paymentNo, String merchantId, String amount, String currency, String cardToken) {
     checkPaymentNo(paymentNo);
     checkMerchant(merchantId);
     long minor = Money.parse(amount, currency);
+    refuseCardNumber(cardToken);
     checkCardToken(cardToken);
     return new PaymentRequest(paymentNo, merchantId, minor, currency, cardToken);
+  }
+
+  /**
+   * Refuses a PAN-shaped card token ({@link CardTokens#isPanShaped}): the payment channel's token is
+   * required, never a card number. The message does not repeat the value. A check of the client
+   * side (parse, {@link PaymentSagaClient#start}); {@link #validate}, which the workflows run on
+   * their input, leaves it out, so recorded histories replay as they ran.
+   */
+  public static void refuseCardNumber(String cardToken) {
+    if (CardTokens.isPanShaped(cardToken)) {
+      throw new InvalidPaymentRequestException("cardToken",
+          "looks like a card number (PAN); pass the payment channel's token for the card instead");
+    }
   }
 
   /** Checks a request already in minor units (the workflow does this again on its input). */

@@ -78,9 +78,11 @@ public final class PaymentSagaClient {
    * Starts the payment's saga unless one already ran or runs for its payment number; then nothing
    * is started and the existing run is returned with {@code started == false}.
    *
-   * @throws InvalidPaymentRequestException before anything is started, naming the bad field
+   * @throws InvalidPaymentRequestException before anything is started, naming the bad field (a
+   *     card number in place of the channel's token too)
    */
   public SagaStart start(PaymentRequest request) {
+    PaymentRequests.refuseCardNumber(request == null ? null : request.cardToken());
     PaymentRequests.validate(request);
     PaymentSaga saga = client.newWorkflowStub(PaymentSaga.class, workflowOptions(request.sagaId()));
     try {
@@ -133,6 +135,8 @@ public final class PaymentSagaClient {
    * payment services keep the refunds of one payment within its charge, concurrent ones included.
    */
   public SagaStart refund(RefundRequest request) {
+    // No card-number refusal here: the payment was charged already (maybe before start refused
+    // card numbers), and its money must still be able to go back.
     RefundRequest.validate(request);
     RefundSaga saga = client.newWorkflowStub(RefundSaga.class, workflowOptions(request.sagaId()));
     try {

@@ -61,6 +61,39 @@ class PaymentRequestsTest {
         .isEqualTo(field);
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"4111111111111111", "4111-1111-1111-1111", "378282246310005"})
+  void refusesACardNumberInPlaceOfTheTokenWithoutRepeatingIt(String pan) {
+    assertThatThrownBy(() -> PaymentRequests.parse("P1", "m1", "1.00", "CNY", pan))
+        .isInstanceOf(InvalidPaymentRequestException.class)
+        .hasMessageStartingWith("cardToken: ")
+        .hasMessageContaining("card number (PAN)")
+        .hasMessageContaining("payment channel's token")
+        .hasMessageNotContaining(pan).hasMessageNotContaining("1111");
+    assertThatThrownBy(() -> PaymentRequests.refuseCardNumber(pan)).hasMessageStartingWith("cardToken: ");
+  }
+
+  @Test
+  void aNumberFailingLuhnOrATokenIsNoCardNumber() {
+    assertThat(PaymentRequests.parse("P1", "m1", "1.00", "CNY", "4111111111111112").cardToken())
+        .isEqualTo("4111111111111112");
+    assertThat(PaymentRequests.parse("P1", "m1", "1.00", "CNY", "tok_visa").cardToken()).isEqualTo("tok_visa");
+  }
+
+  @Test
+  void theWorkflowsCheckLeavesCardNumbersToTheClientSoRecordedHistoriesReplayUnchanged() {
+    // validate() runs inside PaymentSaga and RefundSaga: what it throws is part of their histories.
+    PaymentRequest request = new PaymentRequest("P1", "m1", 100, "CNY", "4111111111111111");
+    assertThat(PaymentRequests.validate(request)).isSameAs(request);
+  }
+
+  @Test
+  void aRequestPrintsNoCardToken() {
+    PaymentRequest request = new PaymentRequest("P1", "m1", 1234, "CNY", "tok_refund_fail");
+    assertThat(request.toString()).doesNotContain("tok_refund_fail").contains("P1", "12.34");
+    assertThat(new org.paysaga.refund.RefundRequest("R1", request).toString()).doesNotContain("tok_refund_fail");
+  }
+
   @Test
   void rejectsAPaymentNumberLongerThan64() {
     String tooLong = "P".repeat(65);

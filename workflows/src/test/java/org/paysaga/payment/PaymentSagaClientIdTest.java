@@ -13,6 +13,21 @@ class PaymentSagaClientIdTest {
   }
 
   @Test
+  void startRefusesACardNumberBeforeItTalksToTemporal() {
+    // Nothing answers at this address: a start that got as far as Temporal would fail otherwise.
+    io.temporal.serviceclient.WorkflowServiceStubs stubs = io.temporal.serviceclient.WorkflowServiceStubs.newServiceStubs(
+        io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:1").build());
+    try {
+      PaymentSagaClient payments = new PaymentSagaClient(io.temporal.client.WorkflowClient.newInstance(stubs));
+      assertThatThrownBy(() -> payments.start(new PaymentRequest("P1", "m1", 100, "CNY", "4111 1111 1111 1111")))
+          .isInstanceOf(InvalidPaymentRequestException.class)
+          .hasMessageStartingWith("cardToken: looks like a card number").hasMessageNotContaining("1111");
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  @Test
   void rejectsIdsThatCannotBePaymentNumbers() {
     assertThatThrownBy(() -> PaymentSagaClient.sagaId("")).hasMessageStartingWith("paymentNo: ");
     assertThatThrownBy(() -> PaymentSagaClient.sagaId("P 1")).hasMessageStartingWith("paymentNo: ");

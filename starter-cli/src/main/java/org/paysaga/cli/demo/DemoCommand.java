@@ -19,6 +19,7 @@ import org.paysaga.cli.output.SagaView;
 import org.paysaga.cli.output.Table;
 import org.paysaga.cli.pay.PaymentInput;
 import org.paysaga.cli.status.SagaInspector;
+import org.paysaga.payment.CardTokens;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSagaClient;
 import org.paysaga.payment.PaymentSteps;
@@ -126,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<DemoSaga> sagas = new ArrayList<>();
     states.forEach((path, state) -> {
       PaymentRequest request = requests.get(path);
-      sagas.add(new DemoSaga(path.label(), request.paymentNo(), request.sagaId(), request.cardToken(),
+      sagas.add(new DemoSaga(path.label(), request.paymentNo(), request.sagaId(), CardTokens.mask(request.cardToken()),
           request.merchantId(), state.status().name(), path.expected().stream().map(Enum::name).sorted().toList(),
           path.expected().contains(state.status()), SagaView.stepsSucceeded(state),
           SagaView.compensations(state, StepStatus.SUCCEEDED), SagaView.compensations(state, StepStatus.FAILED),

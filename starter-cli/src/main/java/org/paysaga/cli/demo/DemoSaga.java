@@ -9,7 +9,7 @@ import java.util.List;
  *     frozen-merchant, refund-failure
  * @param paymentNo the fresh payment number
  * @param sagaId its workflow ID
- * @param cardToken the magic card token used
+ * @param cardToken the magic card token used, masked ({@code tok_…fail}: no card token is printed)
  * @param merchant the merchant used
  * @param status the saga's status when the demo looked last
  * @param expected the statuses this path should reach

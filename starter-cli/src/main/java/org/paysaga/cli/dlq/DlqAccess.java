@@ -28,8 +28,8 @@ final class DlqAccess {
     Connections connections = context.connections();
     RedisClusterCommands<String, String> redis = connections.redis().commands();
     TemporalConnection temporal = signals ? connections.temporal() : connections.temporalUnchecked();
-    return SagaStores.on(redis, keyspace).dlqService(temporal.client(), context.options().taskQueue(),
-        SagaTypes.catalog(), context.options().idempotencyTtl(), System::currentTimeMillis);
+    return SagaStores.on(redis, keyspace, temporal.client().getOptions().getDataConverter())
+        .dlqService(temporal.client(), context.options().taskQueue(), SagaTypes.catalog(), context.options().idempotencyTtl(), System::currentTimeMillis);
   }
 
   /** The entry ID (the saga's workflow ID) of an argument; a payment number works too. */

@@ -23,7 +23,8 @@ import org.paysaga.saga.DlqEntry;
  * @param retries operator retries so far
  * @param source {@code recovery} or {@code sweeper}
  * @param sagaWaiting true when the saga itself still waits for retry or resolve
- * @param input the saga's input, as stored (the payment request)
+ * @param input what the entry shows of the saga's input (the payment request): its fields with
+ *     the card token masked ({@code tok_…fail}); the input itself stays encoded in the entry
  */
 public record DlqEntryDetail(
     String sagaId,
@@ -46,6 +47,6 @@ public record DlqEntryDetail(
     return new DlqEntryDetail(entry.sagaId(), entry.workflowId(), entry.runId(), entry.sagaType(),
         entry.businessKey(), new java.util.TreeMap<>(entry.attributes()), entry.reason(), entry.failureChain(),
         entry.steps().stream().map(StepView::of).toList(), Formats.instant(entry.firstFailureAtMillis()),
-        Formats.instant(entry.dlqAtMillis()), entry.retries(), entry.source(), entry.sagaWaiting(), entry.input());
+        Formats.instant(entry.dlqAtMillis()), entry.retries(), entry.source(), entry.sagaWaiting(), entry.inputView());
   }
 }

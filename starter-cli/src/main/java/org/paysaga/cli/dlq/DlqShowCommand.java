@@ -54,7 +54,7 @@ public final class DlqShowCommand implements Callable<Integer> {
     fields.row("in DLQ since", detail.dlqAt());
     fields.row("operator retries", detail.retries());
     detail.attributes().forEach((name, value) -> fields.row(name, value));
-    fields.row("input", entry.input() == null ? null : Json.write(entry.input()));
+    fields.row("input", detail.input() == null ? null : Json.write(detail.input()));
     output.table(fields);
     output.blank();
     output.line("Failures, oldest first:");

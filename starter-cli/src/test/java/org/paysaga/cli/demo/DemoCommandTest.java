@@ -39,6 +39,10 @@ class DemoCommandTest {
     // Charged, crediting refused; the refund is failed, or being retried by a recovery round.
     assertThat(byPath.get("refund-failure").get("stepsSucceeded").asInt()).isEqualTo(2);
     assertThat(result.get("allAsExpected").asBoolean()).isTrue();
+    // The card tokens used are shown masked, never whole.
+    assertThat(byPath.get("refund-failure").get("cardToken").asText()).isEqualTo("tok_…fail");
+    assertThat(machine.out() + human.out()).doesNotContain("tok_visa").doesNotContain("tok_refund_fail")
+        .doesNotContain("tok_flaky_").doesNotContain("tok_decline");
     byPath.values().forEach(saga -> {
       assertThat(saga.get("paymentNo").asText()).startsWith("demo-").endsWith("-" + saga.get("path").asText());
       assertThat(saga.get("sagaId").asText()).isEqualTo("payment-" + saga.get("paymentNo").asText());

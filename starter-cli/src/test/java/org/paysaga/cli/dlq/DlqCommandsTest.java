@@ -17,10 +17,12 @@ import org.paysaga.cli.testing.Cli;
 import org.paysaga.cli.testing.CliRun;
 import org.paysaga.cli.testing.SagaTestStack;
 import org.paysaga.dlq.DlqStore;
+import org.paysaga.payment.CardTokens;
 import org.paysaga.payment.PaymentRequest;
 import org.paysaga.payment.PaymentSteps;
 import org.paysaga.payment.sandbox.SandboxMagicValues;
 import org.paysaga.redis.SagaKeyspace;
+import org.paysaga.saga.CompensationOrder;
 import org.paysaga.saga.DlqEntry;
 import org.paysaga.saga.SagaState;
 import org.paysaga.saga.SagaStatus;
@@ -99,13 +101,19 @@ class DlqCommandsTest {
     assertThat(entry.get("steps")).hasSize(4);
     assertThat(entry.get("steps").get(1).get("compensationStatus").asText()).isEqualTo("FAILED");
     assertThat(entry.get("input").get("paymentNo").asText()).isEqualTo(saga.businessKey());
+    // What people see of the input: the card token masked, and no encoded payload.
+    assertThat(entry.get("input").get("cardToken").asText()).isEqualTo(CardTokens.mask(SandboxMagicValues.CARD_REFUND_REFUSED));
+    assertThat(json.out()).doesNotContain(SandboxMagicValues.CARD_REFUND_REFUSED).doesNotContain("inputPayload");
     assertThat(entry.get("firstFailureAt").asText()).endsWith("Z");
     assertThat(entry.get("dlqAt").asText()).endsWith("Z");
     assertThat(json.json().get("historyUrl").asText()).contains("/workflows/" + saga.sagaId() + "/");
 
     assertThat(byPaymentNo.exitCode()).as(byPaymentNo.toString()).isZero();
     assertThat(byPaymentNo.out()).contains("reason").contains("Failures, oldest first:")
-        .contains("RefundPayment").contains("saga dlq retry " + saga.sagaId());
+        .contains("RefundPayment").contains("saga dlq retry " + saga.sagaId())
+        .doesNotContain(SandboxMagicValues.CARD_REFUND_REFUSED);
+    assertThat(stack.redis().commands().hget(SagaKeyspace.DEFAULT.dlqEntries(), saga.sagaId()))
+        .as("Redis holds no plain card token").doesNotContain(SandboxMagicValues.CARD_REFUND_REFUSED);
   }
 
   @Test
@@ -184,14 +192,18 @@ class DlqCommandsTest {
         List.of("workflow terminated"), steps, System.currentTimeMillis(), System.currentTimeMillis(), 0,
         DlqEntry.SOURCE_SWEEPER, request));
 
-    JsonNode show = cli.run("dlq", "show", request.sagaId(), "--json").json();
+    CliRun shown = cli.run("dlq", "show", request.sagaId(), "--json");
+    JsonNode show = shown.json();
     CliRun retry = cli.run("dlq", "retry", request.sagaId(), "--json");
 
     assertThat(show.get("entry").get("sagaWaiting").asBoolean()).isFalse();
+    assertThat(shown.out()).doesNotContain(request.cardToken());
     assertThat(retry.exitCode()).as(retry.toString()).isZero();
     assertThat(retry.json().get("action").asText()).isEqualTo("compensationStarted");
     String compensation = retry.json().get("workflowId").asText();
     assertThat(compensation).isEqualTo(request.sagaId() + "-compensation");
+    assertThat(orderInput(compensation)).as("the retry refunds with the real token")
+        .containsEntry("cardToken", request.cardToken());
     SagaState undone = stack.awaitStatus(compensation, SagaStatus.COMPENSATED);
     assertThat(undone.steps()).extracting(StepState::compensationStatus).contains(StepStatus.SUCCEEDED);
     CliRun status = cli.run("status", compensation, "--json");
@@ -204,6 +216,56 @@ class DlqCommandsTest {
     assertThat(saga.json().get("compensationWorkflowId").asText()).isEqualTo(compensation);
     assertThat(saga.json().get("saga").get("status").asText()).isEqualTo("COMPENSATED");
     assertThat(saga.json().get("inDlq").asBoolean()).isFalse();
+  }
+
+  @Test
+  void anEntryWrittenBeforeInputsWereEncodedIsShownMaskedAndRetriedWithItsInput() throws Exception {
+    // As the old code wrote an entry of a saga Temporal ended: its input as a plain JSON object.
+    PaymentRequest request = TestPayments.payment(SandboxMagicValues.slowCard(2), "m_shop");
+    stack.payments().start(request);
+    awaitStep(request.sagaId(), PaymentSteps.CALL_PAYMENT_CHANNEL, StepStatus.RUNNING);
+    stack.client().newUntypedWorkflowStub(request.sagaId()).terminate("worker lost, saga given up");
+    List<StepState> steps = List.of(
+        new StepState("CreateOrder", StepStatus.SUCCEEDED, 1, "CancelOrder", StepStatus.PENDING, 0, null),
+        new StepState("CallPaymentChannel", StepStatus.RUNNING, 1, "RefundPayment", StepStatus.PENDING, 0, null),
+        new StepState("CreditMerchant", StepStatus.PENDING, 0, "ReverseMerchantCredit", StepStatus.NOT_REQUIRED, 0,
+            null),
+        new StepState("CompleteOrder", StepStatus.PENDING, 0, null, StepStatus.NOT_REQUIRED, 0, null));
+    long now = System.currentTimeMillis();
+    com.fasterxml.jackson.databind.node.ObjectNode old = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+        new DlqEntry(request.sagaId(), request.sagaId(), "terminated-run", "PaymentSaga", request.paymentNo(),
+            request.description(), "workflow terminated", List.of("workflow terminated"), steps, now, now, 0,
+            DlqEntry.SOURCE_SWEEPER, request));
+    old.remove(List.of("inputPayload", "inputView"));
+    stack.redis().commands().hset(SagaKeyspace.DEFAULT.dlqEntries(), request.sagaId(), old.toString());
+    stack.redis().commands().zadd(SagaKeyspace.DEFAULT.dlqIndex(), now, request.sagaId());
+
+    CliRun list = cli.run("dlq", "list", "--limit", "1000", "--json");
+    CliRun show = cli.run("dlq", "show", request.sagaId(), "--json");
+    CliRun showText = cli.run("dlq", "show", request.sagaId());
+    CliRun retry = cli.run("dlq", "retry", request.sagaId(), "--json");
+
+    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(ids(list.json())).contains(request.sagaId());
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show.json().get("entry").get("input").get("cardToken").asText())
+        .isEqualTo(CardTokens.mask(request.cardToken()));
+    assertThat(show.out() + showText.out() + list.out()).doesNotContain(request.cardToken());
+    assertThat(retry.exitCode()).as(retry.toString()).isZero();
+    String compensation = retry.json().get("workflowId").asText();
+    assertThat(orderInput(compensation)).containsEntry("cardToken", request.cardToken());
+    assertThat(stack.awaitStatus(compensation, SagaStatus.COMPENSATED).steps())
+        .extracting(StepState::compensationStatus).contains(StepStatus.SUCCEEDED);
+  }
+
+  /** The input a compensation workflow was started with, as its order carries it. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> orderInput(String compensationWorkflowId) {
+    io.temporal.api.common.v1.Payloads input = stack.client().fetchHistory(compensationWorkflowId).getEvents().get(0)
+        .getWorkflowExecutionStartedEventAttributes().getInput();
+    CompensationOrder order = stack.client().getOptions().getDataConverter()
+        .fromPayloads(0, java.util.Optional.of(input), CompensationOrder.class, CompensationOrder.class);
+    return (Map<String, Object>) order.input();
   }
 
   @Test

@@ -101,6 +101,9 @@ class MalformedInputTest {
         bad("--card-token", pay("--card-token", "")),
         bad("--card-token", pay("--card-token", "tok visa")),
         bad("--card-token", pay("--card-token", "t".repeat(129))),
+        bad("--card-token", pay("--card-token", "4111111111111111")),
+        bad("--card-token", pay("--card-token", "4111-1111-1111-1111")),
+        bad("--card-token", pay("--card-token", "4111 1111 1111 1111")),
         bad("--timeout", pay("--merchant", "m_shop", "--wait", "--timeout", "soon")),
         bad("--timeout", pay("--merchant", "m_shop", "--wait", "--timeout", "0s")),
         bad("--bogus", pay("--merchant", "m_shop", "--bogus")),
@@ -159,6 +162,32 @@ class MalformedInputTest {
         .contains("--amount").contains("more than 2 decimal places");
     assertThat(cli.run(pay("--currency", "XYZ")).err()).contains("not a known ISO 4217 currency");
     assertThat(cli.run(pay("--payment-no", "P 1")).err()).contains("1 to 64 letters, digits, '-' or '_'");
+  }
+
+  @Test
+  void aCardNumberInPlaceOfTheTokenIsRefusedWithoutRepeatingIt() {
+    CliRun text = cli.run(pay("--card-token", "4111111111111111"));
+    CliRun json = cli.run(pay("--card-token", "4111111111111111", "--json"));
+
+    assertThat(text.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(text.err()).isEqualTo("error: --card-token: looks like a card number (PAN); pass the payment"
+        + " channel's token for the card instead\n");
+    assertThat(json.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(json.json().get("error").get("message").asText()).startsWith("--card-token: looks like a card number");
+    assertThat(text.out() + text.err() + json.out() + json.err()).doesNotContain("4111111111111111");
+  }
+
+  @Test
+  void aCardNumberAgainstTheRealStackStartsNoWorkflow() {
+    SagaTestStack stack = SagaTestStack.get();
+    String paymentNo = TestPayments.uniquePaymentNo("pan");
+
+    CliRun run = stack.cli().run("pay", "--payment-no", paymentNo, "--merchant", "m_shop", "--amount", "1.00",
+        "--currency", "CNY", "--card-token", "5555555555554444");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err()).contains("--card-token").doesNotContain("5555555555554444");
+    assertThat(stack.cli().run("status", paymentNo).exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
   }
 
   @Test
