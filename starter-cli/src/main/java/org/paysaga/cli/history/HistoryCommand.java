@@ -52,7 +52,7 @@ public final class HistoryCommand implements Callable<Integer> {
         SagaInspector.describe(sagaId, temporal.client().newUntypedWorkflowStub(sagaId));
     String runId = description.getExecution().getRunId();
     List<HistoryEvent> events = temporal.client().fetchHistory(sagaId, runId).getEvents();
-    List<EventRow> rows = HistoryEvents.rows(events, all);
+    List<EventRow> rows = HistoryEvents.rows(events, all, temporal.client().getOptions().getDataConverter());
     String historyUrl = TemporalUi.historyLink(context.options().uiUrl(), temporal.namespace(), sagaId, runId);
     String workflowStatus = SagaInspector.shortName(description.getStatus());
 

@@ -6,26 +6,34 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.history.v1.MarkerRecordedEventAttributes;
-import java.io.IOException;
+import io.temporal.common.converter.DataConverter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.paysaga.cli.output.Formats;
-import org.paysaga.cli.output.Json;
 
-/** Reads Temporal history events into rows: time, event, activity, attempt, failure message. */
+/**
+ * Reads Temporal history events into rows: time, event, activity, attempt, failure message. The
+ * events' payloads and failure messages are read through the workers' data converter (encrypted).
+ */
 public final class HistoryEvents {
   private static final String LOCAL_ACTIVITY_MARKER = "LocalActivity";
 
   private final Map<Long, String> activityOfScheduled = new HashMap<>();
   private final Map<Long, Integer> attemptOfStarted = new HashMap<>();
+  private final DataConverter converter;
+
+  private HistoryEvents(DataConverter converter) {
+    this.converter = converter;
+  }
 
   /** Rows of all events; workflow task bookkeeping only when {@code all} (its failures always). */
-  public static List<EventRow> rows(List<HistoryEvent> events, boolean all) {
-    HistoryEvents reader = new HistoryEvents();
+  public static List<EventRow> rows(List<HistoryEvent> events, boolean all, DataConverter converter) {
+    HistoryEvents reader = new HistoryEvents(converter);
     List<EventRow> rows = new ArrayList<>();
     for (HistoryEvent event : events) {
       EventRow row = reader.row(event);
@@ -149,14 +157,14 @@ public final class HistoryEvents {
   }
 
   /** "card declined [CardDeclined]", with the causes after a colon. */
-  static String message(Failure failure) {
+  String message(Failure failure) {
     StringBuilder text = new StringBuilder();
     Failure current = failure;
     for (int depth = 0; current != null && depth < 5; depth++) {
       if (depth > 0) {
         text.append(": ");
       }
-      text.append(current.getMessage());
+      text.append(originalMessage(current));
       if (current.hasApplicationFailureInfo() && !current.getApplicationFailureInfo().getType().isEmpty()) {
         text.append(" [").append(current.getApplicationFailureInfo().getType()).append(']');
       }
@@ -178,19 +186,36 @@ public final class HistoryEvents {
     return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
   }
 
-  private static JsonNode json(Payloads payloads) {
+  /** The message a failure was raised with: with encrypted failure attributes, not "Encoded failure". */
+  private String originalMessage(Failure failure) {
+    if (!failure.hasEncodedAttributes()) {
+      return failure.getMessage();
+    }
+    try {
+      Map<?, ?> attributes = converter.fromPayload(failure.getEncodedAttributes(), Map.class, Map.class);
+      Object message = attributes == null ? null : attributes.get("message");
+      return message == null ? failure.getMessage() : message.toString();
+    } catch (RuntimeException e) {
+      return failure.getMessage() + " (not decoded: " + e.getMessage() + ")";
+    }
+  }
+
+  private <T> T value(Payloads payloads, Class<T> type) {
     if (payloads == null || payloads.getPayloadsCount() == 0) {
       return null;
     }
     try {
-      return Json.mapper().readTree(payloads.getPayloads(0).getData().toStringUtf8());
-    } catch (IOException e) {
+      return converter.fromPayloads(0, Optional.of(payloads), type, type);
+    } catch (RuntimeException e) {
       return null;
     }
   }
 
-  private static String text(Payloads payloads) {
-    JsonNode node = json(payloads);
-    return node == null || !node.isTextual() ? null : node.asText();
+  private JsonNode json(Payloads payloads) {
+    return value(payloads, JsonNode.class);
+  }
+
+  private String text(Payloads payloads) {
+    return value(payloads, String.class);
   }
 }
