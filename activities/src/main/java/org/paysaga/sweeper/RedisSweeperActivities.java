@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.common.converter.DataConverter;
+import io.temporal.failure.TemporalFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -161,14 +162,19 @@ public final class RedisSweeperActivities implements SweeperActivities {
     return Verdict.PARKED;
   }
 
-  /** Why Temporal closed it, from the last event: the terminate reason or the failure message. */
-  private static String closeDetail(History history) {
+  /**
+   * Why Temporal closed it, from the last event: the terminate reason or the failure message (read
+   * through the data converter: encrypted failure attributes hide it otherwise).
+   */
+  private String closeDetail(History history) {
     HistoryEvent last = history.getEvents(history.getEventsCount() - 1);
     String detail = "";
     if (last.hasWorkflowExecutionTerminatedEventAttributes()) {
       detail = last.getWorkflowExecutionTerminatedEventAttributes().getReason();
     } else if (last.hasWorkflowExecutionFailedEventAttributes()) {
-      detail = last.getWorkflowExecutionFailedEventAttributes().getFailure().getMessage();
+      RuntimeException failure = client.getOptions().getDataConverter()
+          .failureToException(last.getWorkflowExecutionFailedEventAttributes().getFailure());
+      detail = failure instanceof TemporalFailure temporal ? temporal.getOriginalMessage() : failure.getMessage();
     }
     return detail.isBlank() ? "" : ": " + detail;
   }

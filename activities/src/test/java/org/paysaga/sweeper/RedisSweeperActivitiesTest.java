@@ -13,6 +13,11 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import org.paysaga.codec.EncryptionKey;
+import org.paysaga.codec.Keyring;
+import org.paysaga.codec.SagaDataConverter;
 import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +78,7 @@ class RedisSweeperActivitiesTest {
   private final RedisCommands<String, String> redis = RedisTestServer.get().commands();
   private final IsolatedKeyspace keys = new IsolatedKeyspace(redis);
   private final InflightRegistry inflight = new InflightRegistry(redis, keys.keyspace());
-  private final DlqStore dlq = new DlqStore(redis, keys.keyspace());
+  private final DlqStore dlq = new DlqStore(redis, keys.keyspace(), client.getOptions().getDataConverter());
   private final IdempotencyBarrier barrier = new IdempotencyBarrier(redis);
   private final SandboxPaymentServices sandbox = new SandboxPaymentServices(redis);
   private final RedisSweeperActivities sweeper = new RedisSweeperActivities(inflight, dlq, barrier,
@@ -91,7 +96,11 @@ class RedisSweeperActivitiesTest {
         new ServiceCalls(new IdempotencyBarrier(redis), ServiceCallObserver.NONE)));
     steps = activityEnv.newActivityStub(PaymentActivities.class,
         ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
-    env = TestWorkflowEnvironment.newInstance();
+    // Encrypting, as the workers do: the sweeper reads the saga's input from an encrypted history.
+    env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+            .setDataConverter(SagaDataConverter.encrypting(Keyring.of(EncryptionKey.generate("sweeper-test")))).build())
+        .build());
     SagaSearchAttributes.register(env.getWorkflowServiceStubs(), env.getNamespace());
     Worker worker = env.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(StuckPaymentSaga.Impl.class);
@@ -135,6 +144,9 @@ class RedisSweeperActivitiesTest {
     assertThat(DlqStore.retryInput(entry, client.getOptions().getDataConverter())).isInstanceOfSatisfying(Map.class,
         input -> assertThat(input).containsEntry("paymentNo", payment.paymentNo())
             .containsEntry("cardToken", payment.cardToken()));
+    // What Redis holds of the input is the client's payload: ciphertext.
+    assertThat(new String(java.util.Base64.getDecoder().decode(entry.inputPayload()), java.nio.charset.StandardCharsets.ISO_8859_1))
+        .doesNotContain(payment.cardToken()).doesNotContain(payment.paymentNo()).contains("binary/encrypted");
     assertThat(entry.inputView()).isInstanceOfSatisfying(Map.class,
         view -> assertThat(view).containsEntry("paymentNo", payment.paymentNo())
             .containsEntry("cardToken", CardTokens.mask(payment.cardToken())));
