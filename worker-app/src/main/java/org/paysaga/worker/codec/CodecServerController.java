@@ -5,6 +5,8 @@ import com.google.protobuf.util.JsonFormat;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.payload.codec.PayloadCodec;
 import io.temporal.payload.codec.PayloadCodecException;
+import io.temporal.api.common.v1.Payload;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.paysaga.codec.AesGcmPayloadCodec;
 import org.paysaga.worker.access.AccessTokens;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /codec/encode} and {@code /codec/decode} take and give {@code {"payloads": [...]}} in
  * protobuf JSON. The caller shows an access token as {@code Authorization: Bearer <token>}, or, as
  * the UI cannot add a header, as the endpoint's last path segment: {@code /codec/<token>/decode}.
+ * What it decodes is shown to people: card tokens come out masked.
  *
  * <p>Found by the component scan, so the condition sits here: with encryption or the codec server
  * off there is no controller (and {@code /codec} answers 404). A {@code @Bean} method alone does not
@@ -60,7 +63,7 @@ public class CodecServerController {
   @PostMapping(path = PATH + "/decode", consumes = MediaType.ALL_VALUE)
   ResponseEntity<String> decode(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       @RequestBody String body) {
-    return answer(AccessTokens.bearer(authorization), body, codec::decode);
+    return answer(AccessTokens.bearer(authorization), body, this::decodeForPeople);
   }
 
   @PostMapping(path = PATH + "/{token}/encode", consumes = MediaType.ALL_VALUE)
@@ -70,11 +73,16 @@ public class CodecServerController {
 
   @PostMapping(path = PATH + "/{token}/decode", consumes = MediaType.ALL_VALUE)
   ResponseEntity<String> decodeWithPathToken(@PathVariable String token, @RequestBody String body) {
-    return answer(token, body, codec::decode);
+    return answer(token, body, this::decodeForPeople);
+  }
+
+  /** Decoded for display: card tokens masked ({@link MaskedCardTokens}). */
+  private List<Payload> decodeForPeople(List<Payload> payloads) {
+    return MaskedCardTokens.mask(codec.decode(payloads));
   }
 
   private ResponseEntity<String> answer(String token, String body,
-      UnaryOperator<java.util.List<io.temporal.api.common.v1.Payload>> operation) {
+      UnaryOperator<List<Payload>> operation) {
     if (!tokens.accepts(token)) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
           .contentType(MediaType.TEXT_PLAIN).body("an operator access token is required (saga.access-tokens)\n");

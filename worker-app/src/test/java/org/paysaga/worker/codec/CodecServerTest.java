@@ -74,12 +74,18 @@ class CodecServerTest {
     assertThat(sealed.getData().toStringUtf8()).doesNotContain("4111111111111111").doesNotContain("json/plain");
     assertThat(encoded.body()).doesNotContain(Base64.getEncoder().encodeToString(PLAINTEXT.getBytes(StandardCharsets.UTF_8)));
 
-    // Decoded by the UI's path form, the token as the last segment.
+    // Decoded by the UI's path form, the token as the last segment: for people, the card token masked.
+    Payload shown = jsonPayload("{\"cardToken\":\"tok_…1111\"}");
     HttpResponse<String> decoded = post("/codec/" + TOKEN + "/decode", List.of(), encoded.body());
     assertThat(decoded.statusCode()).as(decoded.body()).isEqualTo(200);
-    assertThat(payloads(decoded.body())).containsExactly(plain);
+    assertThat(payloads(decoded.body())).containsExactly(shown);
     // And by the header form, with the older of the two tokens.
-    assertThat(payloads(post("/codec/decode", bearer("old-token"), encoded.body()).body())).containsExactly(plain);
+    assertThat(payloads(post("/codec/decode", bearer("old-token"), encoded.body()).body())).containsExactly(shown);
+    // Nested and in arrays too; other JSON as it was.
+    Payload nested = jsonPayload("{\"payment\":{\"cardToken\":\"tok_refund_fail\",\"amountMinor\":5},\"list\":[{\"cardToken\":\"tok_visa\"}]}");
+    String sealedNested = post("/codec/encode", bearer(TOKEN), body(nested)).body();
+    assertThat(payloads(post("/codec/decode", bearer(TOKEN), sealedNested).body())).containsExactly(jsonPayload(
+        "{\"payment\":{\"cardToken\":\"tok_…fail\",\"amountMinor\":5},\"list\":[{\"cardToken\":\"tok_…\"}]}"));
   }
 
   @Test
@@ -132,11 +138,12 @@ class CodecServerTest {
 
   @Test
   void decodeLeavesAPlaintextPayloadAsItIs() throws Exception {
-    Payload plain = jsonPayload(PLAINTEXT);
+    Payload plain = jsonPayload("{\"paymentNo\":\"P1001\"}");
     Payload binaryNull = Payload.newBuilder().putMetadata("encoding", ByteString.copyFromUtf8("binary/null")).build();
-    HttpResponse<String> response = post("/codec/decode", bearer(TOKEN), body(plain, binaryNull));
+    HttpResponse<String> response = post("/codec/decode", bearer(TOKEN), body(plain, binaryNull, jsonPayload(PLAINTEXT)));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(payloads(response.body())).containsExactly(plain, binaryNull);
+    // A history from before encryption shows its card token masked all the same.
+    assertThat(payloads(response.body())).containsExactly(plain, binaryNull, jsonPayload("{\"cardToken\":\"tok_…1111\"}"));
   }
 
   @Test
