@@ -16,7 +16,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +42,6 @@ import org.paysaga.testsupport.ProcessResult;
 import org.paysaga.testsupport.ProjectJars;
 import org.paysaga.testsupport.SagaCliJar;
 import org.paysaga.testsupport.WorkerApp;
-import redis.embedded.RedisServer;
 
 /**
  * No card data where it does not belong (issue 16): every sandbox path runs through the worker jar
@@ -51,7 +49,7 @@ import redis.embedded.RedisServer;
  * any CLI output (text and --json, the DLQ's included), the metrics scrape, the workflow IDs and
  * search attributes (visibility, over gRPC), or the DLQ entries as Redis holds them. A PAN passed
  * as a token is refused with exit 2. Then one completed saga's history, read raw from the server
- * without any codec, must hold neither a card token nor the amount (that needs payload encryption).
+ * without any codec, must hold neither a card token nor the amount: Temporal holds ciphertext.
  *
  * <p>Left out on purpose: the sandbox payment services' own Redis keys (orders, charges, refunds,
  * attempts): they are the payment provider's data, as a real provider keeps the token it issued;
@@ -61,9 +59,6 @@ class CardHygieneIT {
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(120);
-  /** The environment of every worker and CLI process: the payload codec's key (harmless until it lands). */
-  private static final Map<String, String> CODEC_KEYS =
-      Map.of("SAGA_CODEC_KEYS", "hygiene-test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
   /** A distinctive amount: 4321.87 CNY, 432187 minor units, for the raw-history check. */
   private static final String AMOUNT = "4321.87";
   private static final long AMOUNT_MINOR = 432187;
@@ -88,9 +83,9 @@ class CardHygieneIT {
     Path temporalCli = RealServerStack.temporalCli();
     Path workerJar = ProjectJars.workerApp();
     temporal = TemporalDevServerProcess.start(temporalCli, workDir.resolve("temporal"));
-    redis = RedisServerProcess.start(embeddedRedisBinary(), workDir.resolve("redis"), workDir, true);
-    Map<String, String> settings = new LinkedHashMap<>(CODEC_KEYS);
-    settings.putAll(Map.of(
+    redis = RedisServerProcess.start(RealServerStack.embeddedRedisBinary(), workDir.resolve("redis"), workDir, true);
+    // The payload key and operator token: test-support's WorkerApp and SagaCliJar hand them over.
+    Map<String, String> settings = new LinkedHashMap<>(Map.of(
         "SAGA_STEPS_CALLPAYMENTCHANNEL_STARTTOCLOSE", "3s",
         "SAGA_RECOVERY_INTERVAL", "2s",
         "SAGA_RECOVERY_GIVEUPAFTER", "8s",
@@ -100,7 +95,7 @@ class CardHygieneIT {
     worker.startAndAwaitHealthy();
     stubs = WorkflowServiceStubs.newServiceStubs(
         WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
-    Map<String, String> cliEnvironment = new LinkedHashMap<>(CODEC_KEYS);
+    Map<String, String> cliEnvironment = new LinkedHashMap<>();
     cliEnvironment.put("TEMPORAL_ADDRESS", temporal.address());
     cliEnvironment.put("REDIS_URL", redis.url());
     cli = new SagaCliJar(cliEnvironment);
@@ -153,7 +148,7 @@ class CardHygieneIT {
     JsonNode parked = until(entry -> entry.has("entry"), "dlq", "show", "payment-" + terminated, "--json");
     assertThat(parked.get("entry").get("source").asText()).isEqualTo("sweeper");
     saga("dlq", "show", "payment-" + terminated);
-    JsonNode retry = json(saga("dlq", "retry", "payment-" + terminated, "--json"));
+    JsonNode retry = CliJson.of(saga("dlq", "retry", "payment-" + terminated, "--json"));
     until(status -> status.get("saga").get("status").asText().equals("COMPENSATED"),
         "status", retry.get("workflowId").asText(), "--json");
 
@@ -162,7 +157,7 @@ class CardHygieneIT {
     for (ProcessResult demo : List.of(demoText.get(), demoJson.get())) {
       assertThat(demo.exitCode()).as(demo.toString()).isZero();
     }
-    json(demoJson.get()).get("sagas").forEach(s -> sagaIds.add(s.get("sagaId").asText()));
+    CliJson.of(demoJson.get()).get("sagas").forEach(s -> sagaIds.add(s.get("sagaId").asText()));
     paid.keySet().forEach(paymentNo -> sagaIds.add("payment-" + paymentNo));
     Set<String> settled = Set.of("COMPLETED", "COMPENSATED", "DLQ", "FAILED", "RESOLVED");
     for (String sagaId : sagaIds) {
@@ -172,7 +167,7 @@ class CardHygieneIT {
     // A refund of the completed payment (whole, then in part), text and JSON.
     ProcessResult refund = saga("refund", completed, "--amount", "1.00", "--wait");
     assertThat(refund.exitCode()).as(refund.toString()).isZero();
-    JsonNode refundJson = json(saga("refund", completed, "--amount", "2.00", "--wait", "--json"));
+    JsonNode refundJson = CliJson.of(saga("refund", completed, "--amount", "2.00", "--wait", "--json"));
     sagaIds.add(refundJson.get("sagaId").asText());
     sagaIds.add(retry.get("workflowId").asText());
 
@@ -187,7 +182,7 @@ class CardHygieneIT {
     saga("list", "--json");
     saga("list", "--status", "COMPENSATED", "--json");
     // The DLQ: list, show each entry, retry one the saga itself parked (it parks again).
-    JsonNode dlq = json(saga("dlq", "list", "--json"));
+    JsonNode dlq = CliJson.of(saga("dlq", "list", "--json"));
     saga("dlq", "list");
     saga("dlq", "size", "--json");
     assertThat(dlq.get("entries").size()).as(dlq.toString()).isGreaterThanOrEqualTo(2);
@@ -238,10 +233,7 @@ class CardHygieneIT {
     assertThat(found).as("card tokens where they do not belong").isEmpty();
   }
 
-  /**
-   * Passes only once the payload codec (AES-GCM, SAGA_CODEC_KEYS) is on every worker and client:
-   * until then Temporal stores inputs as plain JSON, so this fails on a branch without it.
-   */
+  /** Temporal holds ciphertext: the history as the server stores it, read without any codec. */
   @Test
   void aRawHistoryHoldsNeitherTheCardTokenNorTheAmount() {
     GetWorkflowExecutionHistoryResponse raw = stubs.blockingStub().getWorkflowExecutionHistory(
@@ -251,9 +243,11 @@ class CardHygieneIT {
     String text = raw.getHistory().toString();
     assertThat(raw.getHistory().getEventsCount()).isGreaterThan(10);
 
-    // The payloads' JSON is in the bytes as is (the text form escapes its quotes).
-    assertThat(bytes).doesNotContain("tok_visa").doesNotContain("\"amountMinor\":" + AMOUNT_MINOR);
-    assertThat(text).doesNotContain("tok_visa");
+    // The payloads' JSON would be in the bytes as is (the text form escapes its quotes).
+    assertThat(bytes).contains("binary/encrypted")
+        .doesNotContain("tok_").doesNotContain("cardToken").doesNotContain("amountMinor")
+        .doesNotContain(Long.toString(AMOUNT_MINOR)).doesNotContain(AMOUNT);
+    assertThat(text).doesNotContain("tok_").doesNotContain(Long.toString(AMOUNT_MINOR));
   }
 
   private static ProcessResult pay(String paymentNo, String token, String merchant, String amount, String... more) {
@@ -271,19 +265,12 @@ class CardHygieneIT {
     return run;
   }
 
-  private static JsonNode json(ProcessResult run) {
-    try {
-      return JSON.readTree(run.stdout());
-    } catch (IOException e) {
-      throw new AssertionError("printed no JSON: " + run, e);
-    }
-  }
 
   /** Runs the command until its JSON (exit 0, or 1) passes the check. */
   private static JsonNode until(Predicate<JsonNode> check, String... args) {
     return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
       ProcessResult run = saga(args);
-      return run.exitCode() <= 1 ? json(run) : null;
+      return run.exitCode() <= 1 ? CliJson.of(run) : null;
     }, found -> found != null && check.test(found));
   }
 
@@ -325,18 +312,5 @@ class CardHygieneIT {
     int at = text.indexOf(token);
     return text.substring(Math.max(0, at - 150), Math.min(text.length(), at + token.length() + 50))
         .replace('\n', ' ');
-  }
-
-  /** The redis-server binary that embedded-redis ships for this platform. */
-  private static String embeddedRedisBinary() {
-    try {
-      String binary = RedisServer.newRedisServer().port(6379).buildCommandArgs().get(0);
-      if (!Files.isExecutable(Path.of(binary)) && !Path.of(binary).toFile().setExecutable(true)) {
-        throw new IOException(binary + " is not executable");
-      }
-      return binary;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

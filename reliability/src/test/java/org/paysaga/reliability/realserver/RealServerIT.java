@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.TimeoutType;
 import java.io.IOException;
@@ -46,7 +45,6 @@ import org.paysaga.testsupport.ProjectJars;
 class RealServerIT {
   private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final Duration PATIENCE = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static RealServerStack stack;
   private static JsonNode demo;
@@ -72,16 +70,9 @@ class RealServerIT {
   private static JsonNode ok(String... args) {
     ProcessResult run = saga(args);
     assertThat(run.exitCode()).as(run + stack.workerLogs()).isZero();
-    return json(run);
+    return CliJson.of(run);
   }
 
-  private static JsonNode json(ProcessResult run) {
-    try {
-      return JSON.readTree(run.stdout());
-    } catch (IOException e) {
-      throw new AssertionError("printed no JSON: " + run, e);
-    }
-  }
 
   /** Runs the command until its JSON (exit 0, or 1 for a saga that failed) passes the check. */
   private static JsonNode until(Predicate<JsonNode> check, String... args) {
@@ -90,7 +81,7 @@ class RealServerIT {
       return await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
           .until(() -> {
             last.set(saga(args));
-            return last.get().exitCode() <= 1 ? json(last.get()) : null;
+            return last.get().exitCode() <= 1 ? CliJson.of(last.get()) : null;
           }, json -> json != null && check.test(json));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("waited " + PATIENCE + " for " + last.get(), e);

@@ -86,7 +86,7 @@ final class RealServerStack implements AutoCloseable {
   }
 
   /** The redis-server binary that embedded-redis ships for this platform. */
-  private static String embeddedRedisBinary() {
+  static String embeddedRedisBinary() {
     try {
       String binary = RedisServer.newRedisServer().port(6379).buildCommandArgs().get(0);
       if (!Files.isExecutable(Path.of(binary)) && !Path.of(binary).toFile().setExecutable(true)) {
