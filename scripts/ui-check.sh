@@ -12,7 +12,7 @@
 #     codec server (the local stack starts the dev server with --ui-codec-endpoint): the payment's
 #     number, merchant and amount show, the card token only masked;
 # and the same saga's history read raw over gRPC (temporal workflow show, no codec) must hold no
-# card token, no amount and no merchant outside the search attributes.
+# card token, no amount, no payment fields outside the search attributes.
 # Screenshots go to target/ui-check/ and are named in the output. Exit 0 only when every check passed.
 #
 #   scripts/ui-check.sh          # about a minute; KEEP_TMP=1 keeps the logs of a passing run
@@ -122,7 +122,7 @@ def walk(node, path):
             encoding = base64.b64decode(node["metadata"].get("encoding", "")).decode()
             data = base64.b64decode(node.get("data", "")).decode("utf-8", "replace")
             if encoding != "binary/encrypted" and "searchAttributes" not in path:
-                if re.search(r"tok_|amountMinor|m_shop|cardToken", data):
+                if re.search(r"tok_|amountMinor|merchantId|cardToken|paymentNo", data):
                     leaks.append(f"{path}: {encoding} {data[:80]}")
         for key, value in node.items():
             walk(value, path + "/" + key)
@@ -152,7 +152,7 @@ checks = {"screenshots": "$SHOTS", "pages": [
   {"name": "history-compensated", "url": "$HISTORY_URL",
    "present": ["$COMPENSATED", "PaymentSaga", "CreateOrder", "CallPaymentChannel", "RefundPayment", "CancelOrder"]},
   {"name": "history-completed-decoded", "url": "$COMPLETED_URL",
-   "present": ['"paymentNo": "$COMPLETED_NO"', '"merchantId": "m_shop"', '"amountMinor"', '"cardToken": "tok_'],
+   "present": ['"paymentNo": "$COMPLETED_NO"', '"merchantId": "m_demo"', '"amountMinor"', '"cardToken": "tok_'],
    "absent": ["binary/encrypted", '"cardToken": "tok_visa"']},
   {"name": "list-compensated", "url": "$(list_url 'SagaStatus="COMPENSATED"')", "reload": True,
    "present": ["$COMPENSATED"], "absent": ["$COMPLETED"]},
