@@ -178,15 +178,7 @@ class DlqCommandsTest {
   void retryOfASagaTemporalEndedStartsTheCompensationWorkflow() {
     // A saga Temporal ended mid-charge, parked as the sweeper parks it: order and charge to undo.
     PaymentRequest request = TestPayments.payment(SandboxMagicValues.slowCard(2), "m_shop");
-    stack.payments().start(request);
-    awaitStep(request.sagaId(), PaymentSteps.CALL_PAYMENT_CHANNEL, StepStatus.RUNNING);
-    stack.client().newUntypedWorkflowStub(request.sagaId()).terminate("worker lost, saga given up");
-    List<StepState> steps = List.of(
-        new StepState("CreateOrder", StepStatus.SUCCEEDED, 1, "CancelOrder", StepStatus.PENDING, 0, null),
-        new StepState("CallPaymentChannel", StepStatus.RUNNING, 1, "RefundPayment", StepStatus.PENDING, 0, null),
-        new StepState("CreditMerchant", StepStatus.PENDING, 0, "ReverseMerchantCredit", StepStatus.NOT_REQUIRED, 0,
-            null),
-        new StepState("CompleteOrder", StepStatus.PENDING, 0, null, StepStatus.NOT_REQUIRED, 0, null));
+    List<StepState> steps = terminatedMidCharge(request);
     stack.dlq().park(new DlqEntry(request.sagaId(), request.sagaId(), "terminated-run", "PaymentSaga",
         request.paymentNo(), Map.of("paymentNo", request.paymentNo()), "workflow terminated",
         List.of("workflow terminated"), steps, System.currentTimeMillis(), System.currentTimeMillis(), 0,
@@ -222,15 +214,7 @@ class DlqCommandsTest {
   void anEntryWrittenBeforeInputsWereEncodedIsShownMaskedAndRetriedWithItsInput() throws Exception {
     // As the old code wrote an entry of a saga Temporal ended: its input as a plain JSON object.
     PaymentRequest request = TestPayments.payment(SandboxMagicValues.slowCard(2), "m_shop");
-    stack.payments().start(request);
-    awaitStep(request.sagaId(), PaymentSteps.CALL_PAYMENT_CHANNEL, StepStatus.RUNNING);
-    stack.client().newUntypedWorkflowStub(request.sagaId()).terminate("worker lost, saga given up");
-    List<StepState> steps = List.of(
-        new StepState("CreateOrder", StepStatus.SUCCEEDED, 1, "CancelOrder", StepStatus.PENDING, 0, null),
-        new StepState("CallPaymentChannel", StepStatus.RUNNING, 1, "RefundPayment", StepStatus.PENDING, 0, null),
-        new StepState("CreditMerchant", StepStatus.PENDING, 0, "ReverseMerchantCredit", StepStatus.NOT_REQUIRED, 0,
-            null),
-        new StepState("CompleteOrder", StepStatus.PENDING, 0, null, StepStatus.NOT_REQUIRED, 0, null));
+    List<StepState> steps = terminatedMidCharge(request);
     long now = System.currentTimeMillis();
     com.fasterxml.jackson.databind.node.ObjectNode old = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
         new DlqEntry(request.sagaId(), request.sagaId(), "terminated-run", "PaymentSaga", request.paymentNo(),
@@ -336,5 +320,19 @@ class DlqCommandsTest {
     return await().alias("the DLQ entry of " + sagaId + " gone").atMost(Duration.ofSeconds(10))
         .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
         .until(() -> cli.run("dlq", "show", sagaId), run -> run.exitCode() != 0);
+  }
+
+  /** Starts the saga and has Temporal end it mid-charge: the steps as the sweeper reads them then. */
+  private List<StepState> terminatedMidCharge(PaymentRequest request) {
+    stack.payments().start(request);
+    awaitStep(request.sagaId(), PaymentSteps.CALL_PAYMENT_CHANNEL, StepStatus.RUNNING);
+    stack.client().newUntypedWorkflowStub(request.sagaId()).terminate("worker lost, saga given up");
+    List<StepState> steps = List.of(
+        new StepState("CreateOrder", StepStatus.SUCCEEDED, 1, "CancelOrder", StepStatus.PENDING, 0, null),
+        new StepState("CallPaymentChannel", StepStatus.RUNNING, 1, "RefundPayment", StepStatus.PENDING, 0, null),
+        new StepState("CreditMerchant", StepStatus.PENDING, 0, "ReverseMerchantCredit", StepStatus.NOT_REQUIRED, 0,
+            null),
+        new StepState("CompleteOrder", StepStatus.PENDING, 0, null, StepStatus.NOT_REQUIRED, 0, null));
+    return steps;
   }
 }
