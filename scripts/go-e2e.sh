@@ -32,11 +32,13 @@ source scripts/lib/processes.sh
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/saga-go-e2e.XXXXXX")
 WORKER_PID=""
+GATEWAY_PID=""
 PASSED=false
 cleanup() {
   local rc=$?
   set +e
-  log "stopping the worker"
+  log "stopping the gateway and the worker"
+  stop_process "$GATEWAY_PID" 10
   stop_process "$WORKER_PID" 40
   if $PASSED && [ "${KEEP_TMP:-0}" != 1 ]; then rm -rf "$TMP"; else echo "Logs kept in $TMP" >&2; fi
   log "done (exit $rc)"
@@ -89,6 +91,30 @@ status=$(saga status "${PREFIX}refund-fail" --json | json "d['saga']['status']")
 saga dlq show "payment-${PREFIX}refund-fail" >/dev/null || die "no DLQ entry for the Go-started refund-failure saga"
 rc=0; saga status "${PREFIX}bad" --json >/dev/null 2>&1 || rc=$?
 [ "$rc" = 3 ] || die "the Java CLI's status of the refused payment ${PREFIX}bad exits $rc, want 3 (not found)"
+
+log "the example gateway (examples/gateway-go): POST /payments, GET /payments/{no}"
+(cd examples/gateway-go && go build -mod=readonly -o "$TMP/gateway-go" .)
+read -r GATEWAY_PORT < <(free_ports 1)
+SAGA_CODEC_KEYFILE=$KEYFILE "$TMP/gateway-go" -listen "127.0.0.1:$GATEWAY_PORT" >"$TMP/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+GW="http://127.0.0.1:$GATEWAY_PORT"
+for _ in $(seq 1 50); do curl -s -o /dev/null "$GW/payments/x" && break; sleep 0.2; done
+code=$(curl -s -o "$TMP/gw-post.json" -w '%{http_code}' -X POST "$GW/payments" \
+  -d "{\"paymentNo\":\"${PREFIX}gateway\",\"merchantId\":\"m_gw\",\"amount\":\"9.99\",\"currency\":\"USD\",\"cardToken\":\"tok_visa\"}")
+[ "$code" = 202 ] || die "POST /payments answered $code: $(cat "$TMP/gw-post.json")"
+url=$(json "d['statusUrl']" <"$TMP/gw-post.json")
+status=""
+for _ in $(seq 1 60); do
+  status=$(curl -fs "$GW$url" | json "d['status']") || status=""
+  [ "$status" = COMPLETED ] && break
+  sleep 0.5
+done
+[ "$status" = COMPLETED ] || die "GET $url reads $status, want COMPLETED"
+code=$(curl -s -o "$TMP/gw-bad.json" -w '%{http_code}' -X POST "$GW/payments" \
+  -d "{\"paymentNo\":\"${PREFIX}gw-bad\",\"merchantId\":\"m_gw\",\"amount\":\"0\",\"currency\":\"USD\",\"cardToken\":\"tok_visa\"}")
+[ "$code" = 400 ] && [ "$(json "d['field']" <"$TMP/gw-bad.json")" = amount ] || die "a bad POST answered $code: $(cat "$TMP/gw-bad.json")"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$GW/payments/${PREFIX}gw-bad")
+[ "$code" = 404 ] || die "GET of the refused payment answered $code, want 404"
 
 PASSED=true
 log "PASS: the Go client against the Java worker on the dev server, both ways"
