@@ -46,6 +46,14 @@ type SagaState struct {
 	UpdatedAtMillis int64       `json:"updatedAtMillis"`
 }
 
+// FailureText is Failure, or "" when there is none.
+func (s SagaState) FailureText() string {
+	if s.Failure == nil {
+		return ""
+	}
+	return *s.Failure
+}
+
 // Step is the state of the named step, or nil.
 func (s SagaState) Step(name string) *StepState {
 	for i := range s.Steps {
