@@ -315,6 +315,19 @@ func (c *Client) closeMessage(ctx context.Context, sagaID string) string {
 	return ""
 }
 
+// Cancel asks a running saga to stop: it compensates what it did and ends COMPENSATED (Temporal
+// records it CANCELED; State and Await read its final state with the state query).
+func (c *Client) Cancel(ctx context.Context, paymentNoOrSagaID string) error {
+	sagaID, err := SagaID(paymentNoOrSagaID)
+	if err != nil {
+		return err
+	}
+	if err := c.sdk.CancelWorkflow(ctx, sagaID, ""); err != nil {
+		return c.classify(sagaID, err)
+	}
+	return nil
+}
+
 // RefundOf is a refund of a completed payment as Refund takes it: the payment as it was paid is
 // read from the first event of its saga's history. refundNo "" makes a new one
 // (<paymentNo>-r<8 hex>); amountMinor nil refunds the whole payment. Nothing is started.

@@ -130,8 +130,8 @@ func TestEndToEnd(t *testing.T) {
 				seen[status] = true
 				time.Sleep(500 * time.Millisecond)
 			}
-			if !seen[DLQ] {
-				t.Fatalf("never reached DLQ; saw %v", seen)
+			if !seen[DLQ] || !seen[Recovering] {
+				t.Fatalf("want RECOVERING then DLQ; saw %v", seen)
 			}
 			state, _ := payments.State(ctx, request.PaymentNo)
 			if state.Step("CallPaymentChannel").CompensationStatus != StepFailed {
@@ -152,6 +152,25 @@ func TestEndToEnd(t *testing.T) {
 			state := await(t, request.PaymentNo, Failed)
 			if state.Failure == nil || *state.Failure != "workflow terminated: go-e2e stops it" || state.SagaType != PaymentWorkflowType {
 				t.Fatalf("state %+v", state)
+			}
+		})
+		t.Run("the lock while running, then a cancel compensates", func(t *testing.T) {
+			t.Parallel()
+			request, start := pay(t, "cancelled", "m_go", "tok_slow_300")
+			again, err := payments.Pay(ctx, request)
+			if err != nil || again.Started || again.RunID != start.RunID {
+				t.Fatalf("second Pay of a running saga: %+v %v (first %+v)", again, err, start)
+			}
+			time.Sleep(2 * time.Second)
+			if err := payments.Cancel(ctx, request.PaymentNo); err != nil {
+				t.Fatal(err)
+			}
+			state := await(t, request.PaymentNo, Compensated)
+			if state.Step("CreateOrder").CompensationStatus != StepSucceeded {
+				t.Fatalf("state %+v", state)
+			}
+			if err := payments.Cancel(ctx, prefix+"never-ran"); !errors.Is(err, ErrNotFound) {
+				t.Fatalf("Cancel of a payment that never ran: %v", err)
 			}
 		})
 		t.Run("a bad request starts nothing", func(t *testing.T) {
