@@ -166,3 +166,15 @@ func TestIdsLinksAndMoney(t *testing.T) {
 		t.Errorf("refund number %s", n)
 	}
 }
+
+func TestJavaWhitespace(t *testing.T) {
+	for r, want := range map[rune]bool{' ': true, '\t': true, '\u001F': true, '\u2003': true, '\u2028': true,
+		'\u00A0': false, '\u2007': false, '\u202F': false, '\u0085': false, 'a': false} {
+		if javaWhitespace(r) != want {
+			t.Errorf("javaWhitespace(%U) = %v", r, !want)
+		}
+	}
+	if !IsPANShaped("\u2003 4111-1111-1111-1111 \t") || IsPANShaped("\u00A04111111111111111") {
+		t.Error("strip differs from Java's")
+	}
+}

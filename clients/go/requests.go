@@ -126,7 +126,20 @@ func ValidateRefund(r RefundRequest) error {
 	return nil
 }
 
-func isBlank(s *string) bool { return s == nil || strings.TrimFunc(*s, unicode.IsSpace) == "" }
+func isBlank(s *string) bool { return s == nil || strings.TrimFunc(*s, javaWhitespace) == "" }
+
+// javaWhitespace is Java's Character.isWhitespace (String.isBlank and strip): Unicode space
+// separators except the no-break ones, and \t \n \v \f \r and U+001C to U+001F.
+func javaWhitespace(r rune) bool {
+	switch {
+	case r == '\u00A0' || r == '\u2007' || r == '\u202F':
+		return false
+	case unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp):
+		return true
+	default:
+		return r >= '\t' && r <= '\r' || r >= '\u001C' && r <= '\u001F'
+	}
+}
 
 func checkPaymentNo(paymentNo *string) error {
 	if isBlank(paymentNo) {
@@ -230,7 +243,7 @@ func minorDigits(currency *string) (int, error) {
 // 13 to 19 digits, optionally grouped by spaces or dashes, that pass the Luhn check
 // (Java's CardTokens.isPanShaped).
 func IsPANShaped(value string) bool {
-	trimmed := strings.TrimFunc(value, unicode.IsSpace)
+	trimmed := strings.TrimFunc(value, javaWhitespace)
 	digits := make([]byte, 0, len(trimmed))
 	for i := 0; i < len(trimmed); i++ {
 		c := trimmed[i]
