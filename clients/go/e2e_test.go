@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"go.temporal.io/sdk/client"
 )
 
 // TestEndToEnd runs the client against a real Temporal server with the Java worker
@@ -172,6 +174,20 @@ func TestEndToEnd(t *testing.T) {
 			if err := payments.Cancel(ctx, prefix+"never-ran"); !errors.Is(err, ErrNotFound) {
 				t.Fatalf("Cancel of a payment that never ran: %v", err)
 			}
+		})
+		t.Run("input the workflow refuses reads FAILED", func(t *testing.T) {
+			t.Parallel()
+			// Past the client's checks (straight through the SDK): the workflow checks its input again.
+			bad := PaymentRequest{PaymentNo: prefix + "wf-refused", MerchantID: "m_go", AmountMinor: 0, Currency: "CNY", CardToken: "tok_visa"}
+			if _, err := payments.SDK().ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: bad.SagaID(), TaskQueue: DefaultTaskQueue},
+				PaymentWorkflowType, bad); err != nil {
+				t.Fatal(err)
+			}
+			state := await(t, bad.PaymentNo, Failed)
+			if !strings.Contains(state.FailureText(), "amount") {
+				t.Fatalf("state %+v", state)
+			}
+			t.Logf("%s: %s", bad.PaymentNo, state.FailureText())
 		})
 		t.Run("a bad request starts nothing", func(t *testing.T) {
 			t.Parallel()
