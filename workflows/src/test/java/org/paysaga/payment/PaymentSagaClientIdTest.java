@@ -18,7 +18,9 @@ class PaymentSagaClientIdTest {
     io.temporal.serviceclient.WorkflowServiceStubs stubs = io.temporal.serviceclient.WorkflowServiceStubs.newServiceStubs(
         io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:1").build());
     try {
-      PaymentSagaClient payments = new PaymentSagaClient(io.temporal.client.WorkflowClient.newInstance(stubs));
+      PaymentSagaClient payments = new PaymentSagaClient(io.temporal.client.WorkflowClient.newInstance(stubs,
+          io.temporal.client.WorkflowClientOptions.newBuilder()
+              .setDataConverter(org.paysaga.codec.SagaDataConverter.plaintext()).build()));
       assertThatThrownBy(() -> payments.start(new PaymentRequest("P1", "m1", 100, "CNY", "4111 1111 1111 1111")))
           .isInstanceOf(InvalidPaymentRequestException.class)
           .hasMessageStartingWith("cardToken: looks like a card number").hasMessageNotContaining("1111");
