@@ -28,7 +28,7 @@ func TestKeyringTextForm(t *testing.T) {
 	}
 	for text, want := range map[string]string{
 		"":                          "test holds no key",
-		"# only, a comment":         "test: entry 1 is not <key-id>:<base64 key>", // a comma splits comments too, as in Java
+		"# only, a comment":         "test holds no key", // a comment line is one, commas and all, as in Java
 		"a:" + keyA + "\na:" + keyB: "test key ID a appears twice",
 		"bad id:" + keyA:            "test: key ID 'bad id' must be",
 		"a:not base64!":             "test: key a is not base64",

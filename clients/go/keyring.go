@@ -27,9 +27,16 @@ type Keyring struct {
 func ParseKeyring(text, source string) (*Keyring, error) {
 	k := &Keyring{keys: map[string][]byte{}}
 	entry := 0
-	for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == '\n' }) {
+	var entries []string
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue // a comment line, commas and all
+		}
+		entries = append(entries, strings.Split(line, ",")...)
+	}
+	for _, line := range entries {
 		trimmed := strings.TrimSpace(line)
-		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+		if trimmed == "" {
 			continue
 		}
 		entry++

@@ -48,9 +48,15 @@ public final class Keyring {
   public static Keyring parse(String text, String source) {
     List<EncryptionKey> keys = new ArrayList<>();
     int entry = 0;
-    for (String line : (text == null ? "" : text).split("[,\\n]")) {
+    List<String> entries = new ArrayList<>();
+    for (String line : (text == null ? "" : text).split("\n")) {
+      if (!line.strip().startsWith("#")) { // a comment line is one, commas and all
+        entries.addAll(List.of(line.split(",")));
+      }
+    }
+    for (String line : entries) {
       String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+      if (trimmed.isEmpty()) {
         continue;
       }
       entry++;

@@ -15,7 +15,7 @@ class KeyringTest {
   @Test
   void theLastKeyEncryptsAndEveryKeyIsFound(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("payload.keys");
-    Files.writeString(file, "# rotated 2026-12\n" + A + "\n\n" + B + "\n");
+    Files.writeString(file, "# rotated 2026-12, the old key kept\n" + A + "\n\n" + B + "\n");
 
     Keyring keyring = Keyring.read(file);
 
