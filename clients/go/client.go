@@ -225,7 +225,7 @@ func (c *Client) Await(ctx context.Context, paymentNoOrSagaID string, timeout ti
 	if err == nil {
 		return state, nil
 	}
-	if waitCtx.Err() != nil && ctx.Err() == nil {
+	if ctx.Err() == nil && (waitCtx.Err() != nil || deadlineReached(err)) {
 		return SagaState{}, fmt.Errorf("%w: %s still open after %s", ErrTimeout, sagaID, timeout)
 	}
 	var notFound *serviceerror.NotFound
@@ -415,6 +415,20 @@ func paymentSagaID(paymentNoOrSagaID string) (string, error) {
 }
 
 // classify turns Temporal's errors into NotFoundError and UnreachableError; others pass.
+// deadlineReached: the server ends a long poll at the deadline the client sent it (RST_STREAM
+// CANCEL, or DEADLINE_EXCEEDED), which can reach the client a moment before its own timer fires.
+func deadlineReached(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return true
+	}
+	s, ok := status.FromError(err)
+	for !ok && err != nil {
+		err = errors.Unwrap(err)
+		s, ok = status.FromError(err)
+	}
+	return ok && (s.Code() == codes.Canceled || s.Code() == codes.DeadlineExceeded)
+}
+
 func (c *Client) classify(sagaID string, err error) error {
 	var notFound *serviceerror.NotFound
 	if errors.As(err, &notFound) {
