@@ -47,26 +47,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# The UI listens on the gRPC port + 1000: pick a gRPC port whose UI port is free too.
-for _ in 1 2 3 4 5; do
-  read -r TEMPORAL_PORT REDIS_PORT MGMT_PORT < <(free_ports 3)
-  python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', $((TEMPORAL_PORT + 1000)))" 2>/dev/null && break
-done
-export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" REDIS_URL="redis://127.0.0.1:$REDIS_PORT" SAGA_LOCAL_DATADIR="$TMP/local-data"
-saga() { java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$CLI_JAR" "$@"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+source scripts/lib/local-worker.sh
+local_stack_ports
 
 log "starting the worker with its local stack (dev server at $TEMPORAL_ADDRESS)"
-MANAGEMENT_SERVER_PORT=$MGMT_PORT SAGA_LOCAL_ENGINE=dev-server \
-SAGA_RECOVERY_INTERVAL=2s SAGA_RECOVERY_GIVEUPAFTER=3s SAGA_SHUTDOWN_GRACEPERIOD=5s \
-  setsid java -jar "$WORKER_JAR" >"$TMP/worker.log" 2>&1 &
-WORKER_PID=$!
-deadline=$(($(date +%s) + 120))
-until curl -fs --max-time 2 "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do
-  kill -0 "$WORKER_PID" 2>/dev/null || { tail -n 30 "$TMP/worker.log" >&2; die "the worker exited (log above)"; }
-  [ "$(date +%s)" -lt "$deadline" ] || die "the worker was not ready within 120 s (log $TMP/worker.log)"
-  sleep 1
-done
+start_local_worker
 KEYFILE=$SAGA_LOCAL_DATADIR/payload-dev.keys
 [ -s "$KEYFILE" ] || die "the local stack wrote no development key at $KEYFILE"
 log "worker ready"
