@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.paysaga.ports.PaymentServices;
 import org.paysaga.saga.SagaSearchAttributes;
 import org.paysaga.redis.SagaKeyspace;
 import org.paysaga.barrier.IdempotencyBarrier;
@@ -63,6 +65,12 @@ final class PaymentSagaTestRig implements AutoCloseable {
   final Worker worker;
 
   PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings) {
+    this(timeoutOverrides, timeSkipping, settings, UnaryOperator.identity());
+  }
+
+  /** @param services what the saga calls instead of the sandbox services (a fault a magic value cannot make) */
+  PaymentSagaTestRig(Map<String, Duration> timeoutOverrides, boolean timeSkipping, SagaSettings settings,
+      UnaryOperator<PaymentServices> services) {
     // Plaintext on purpose: the histories these tests record (saga.recordHistories) are replayed
     // by workflows' PaymentSagaReplayTest with Temporal's default converter; encryption has its own tests.
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -83,7 +91,7 @@ final class PaymentSagaTestRig implements AutoCloseable {
         .clock(env::currentTimeMillis)
         .build();
     sandbox = SagaWorker.sandboxOn(redis, options);
-    SagaWorker saga = new SagaWorker(client, redis, options, sandbox.services(), ServiceCallObserver.NONE);
+    SagaWorker saga = new SagaWorker(client, redis, options, services.apply(sandbox.services()), ServiceCallObserver.NONE);
     dlq = saga.stores().dlq();
     inflight = saga.stores().inflight();
     barrier = saga.stores().barrier();
@@ -110,14 +118,19 @@ final class PaymentSagaTestRig implements AutoCloseable {
 
   /** Skips time a minute at a time until the saga reports the status (or gives up). */
   SagaState awaitStatus(String sagaId, SagaStatus status, Duration maxSkipped) {
+    return awaitStatus(sagaId, status, maxSkipped, Duration.ofMinutes(1));
+  }
+
+  /** Skips time a step at a time until the saga reports the status (or gives up). */
+  SagaState awaitStatus(String sagaId, SagaStatus status, Duration maxSkipped, Duration step) {
     SagaState state = null;
     SagaReader reader = new SagaReader(client);
-    for (long skipped = 0; skipped <= maxSkipped.toMinutes(); skipped++) {
+    for (Duration skipped = Duration.ZERO; skipped.compareTo(maxSkipped) <= 0; skipped = skipped.plus(step)) {
       state = reader.read(sagaId);
       if (state.status() == status) {
         return state;
       }
-      env.sleep(Duration.ofMinutes(1));
+      env.sleep(step);
     }
     throw new AssertionError(sagaId + " never reached " + status + "; last state " + state);
   }
