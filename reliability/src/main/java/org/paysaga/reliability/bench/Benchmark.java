@@ -57,6 +57,10 @@ public final class Benchmark implements Callable<Integer> {
       + "the saga layer adds without queueing (default: ${DEFAULT-VALUE}).", defaultValue = "200")
   int unloaded;
 
+  @Option(names = "--replicas", description = "Worker processes per measurement, all on the one server and task "
+      + "queue; CPU and RSS are their sums (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+  int replicas;
+
   @Option(names = "--census", description = "Sagas run one by one under MONITOR in round 1 (default: ${DEFAULT-VALUE}).",
       defaultValue = "20")
   int census;
@@ -83,11 +87,13 @@ public final class Benchmark implements Callable<Integer> {
   public Integer call() {
     new OptionChecks(spec).atLeast("--sagas", sagas, 1).atLeast("--warmup", warmup, 0).atLeast("--rounds", rounds, 1)
         .atLeast("--concurrency", concurrency, 1).atLeast("--unloaded", unloaded, 1).atLeast("--census", census, 1)
+        .atLeast("--replicas", replicas, 1)
         .atLeast("--memory-sample", memorySample, 1);
     String tag = Long.toString(System.currentTimeMillis(), 36);
     Path dir = stack.workDir("bench", tag);
     log("benchmark " + tag + ": " + rounds + " rounds of " + sagas + " timed sagas (+" + warmup + " warm-up) at "
-        + concurrency + " in flight; logs in " + dir);
+        + concurrency + " in flight, " + replicas + " worker(s) per measurement on " + stack.engine().label()
+        + "; logs in " + dir);
     List<Measurement> measurements = new ArrayList<>();
     try (RedisServerProcess redis = RedisServerProcess.start(stack.redisServer(), dir.resolve("redis-data"), dir, true);
         RedisProbe probe = new RedisProbe(redis.url())) {
@@ -103,7 +109,7 @@ public final class Benchmark implements Callable<Integer> {
         }
       }
     }
-    System.out.println(new BenchReport(measurements, sagas, warmup, concurrency).render());
+    System.out.println(new BenchReport(measurements, sagas, warmup, concurrency, replicas, stack.engine()).render());
     boolean failed = measurements.stream().anyMatch(m -> !m.load().failures().isEmpty());
     measurements.stream().flatMap(m -> m.load().failures().stream()).limit(10).forEach(f -> log("failure: " + f));
     return failed ? 1 : 0;
@@ -114,23 +120,27 @@ public final class Benchmark implements Callable<Integer> {
     String name = variant.name() + round;
     // A fresh server (and SQLite file) per measurement: neither variant inherits the other's history.
     try (TemporalEngine server = stack.startEngine(dir.resolve(name))) {
-      ManagedProcess worker = variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, "worker-" + name,
-          workerJavaOptions == null ? Map.of()
-              : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", "worker-" + name)));
+      List<ManagedProcess> workers = new ArrayList<>();
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
       try {
+        for (int replica = 1; replica <= replicas; replica++) {
+          String worker = "worker-" + name + (replicas == 1 ? "" : "-r" + replica);
+          workers.add(variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, worker,
+              workerJavaOptions == null ? Map.of()
+                  : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", worker))));
+        }
         WorkflowClient client = StackCodec.client(stubs);
         requireNoFailures(LoadRun.run(variant, client, requests(tag, name + "-w", warmup), concurrency), "warm-up");
 
         List<PaymentRequest> timed = requests(tag, name + "-t", sagas);
         probe.resetStats();
         long memoryBefore = probe.usedMemory();
-        long cpuBefore = ProcessFigures.cpuTime(worker).toNanos();
+        long cpuBefore = cpuNanos(workers);
         LoadRun.Result load = LoadRun.run(variant, client, timed, concurrency);
-        double cpuPer1000 = (ProcessFigures.cpuTime(worker).toNanos() - cpuBefore) / 1e9 * 1000 / sagas;
-        long rss = ProcessFigures.residentBytes(worker);
-        long peak = ProcessFigures.peakResidentBytes(worker);
+        double cpuPer1000 = (cpuNanos(workers) - cpuBefore) / 1e9 * 1000 / sagas;
+        long rss = workers.stream().mapToLong(ProcessFigures::residentBytes).sum();
+        long peak = workers.stream().mapToLong(ProcessFigures::peakResidentBytes).sum();
         Map<String, Double> callsPerSaga = perSaga(probe.commandCalls(), sagas);
         double usedMemoryPerSaga = (double) (probe.usedMemory() - memoryBefore) / sagas;
         Measurement.Footprint footprint = footprint(probe, timed, usedMemoryPerSaga);
@@ -141,9 +151,13 @@ public final class Benchmark implements Callable<Integer> {
         return new Measurement(variant, round, load, oneAtATime, cpuPer1000, rss, peak, callsPerSaga, footprint, census);
       } finally {
         stubs.shutdownNow();
-        worker.stop(Duration.ofSeconds(40));
+        workers.forEach(worker -> worker.stop(Duration.ofSeconds(40)));
       }
     }
+  }
+
+  private static long cpuNanos(List<ManagedProcess> workers) {
+    return workers.stream().mapToLong(worker -> ProcessFigures.cpuTime(worker).toNanos()).sum();
   }
 
   private Measurement.Footprint footprint(RedisProbe probe, List<PaymentRequest> timed, double usedMemoryPerSaga) {
@@ -173,6 +187,7 @@ public final class Benchmark implements Callable<Integer> {
   private static Measurement.Census census(Variant variant, WorkflowClient client, String redisUrl,
       List<PaymentRequest> requests) {
     Map<String, Double> client0 = new TreeMap<>();
+    Map<MonitorCensus.Owner, Double> byOwner = new TreeMap<>();
     double lua = 0;
     try (MonitorCensus monitor = MonitorCensus.start(redisUrl)) {
       requireNoFailures(LoadRun.run(variant, client, requests, 1), "census");
@@ -180,10 +195,11 @@ public final class Benchmark implements Callable<Integer> {
       for (PaymentRequest request : requests) {
         MonitorCensus.SagaCommands commands = monitor.commandsOf(request.sagaId());
         commands.client().forEach((command, n) -> client0.merge(command, (double) n / requests.size(), Double::sum));
+        commands.clientByOwner().forEach((owner, n) -> byOwner.merge(owner, (double) n / requests.size(), Double::sum));
         lua += (double) commands.luaCalls() / requests.size();
       }
     }
-    return new Measurement.Census(requests.size(), client0, lua);
+    return new Measurement.Census(requests.size(), client0, byOwner, lua);
   }
 
   private static Map<String, Double> perSaga(Map<String, Long> calls, int sagas) {

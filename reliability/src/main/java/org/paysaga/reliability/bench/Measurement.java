@@ -46,10 +46,16 @@ record Measurement(
    * One saga's commands by source, averaged over the census sagas.
    *
    * @param clientCommands round trips per saga by command
+   * @param roundTripsByOwner round trips per saga by whose keys they touch
    */
-  record Census(int sagas, Map<String, Double> clientCommands, double luaCalls) {
+  record Census(int sagas, Map<String, Double> clientCommands, Map<MonitorCensus.Owner, Double> roundTripsByOwner,
+      double luaCalls) {
     double roundTrips() {
       return clientCommands.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    double roundTrips(MonitorCensus.Owner owner) {
+      return roundTripsByOwner.getOrDefault(owner, 0.0);
     }
   }
 }

@@ -59,6 +59,7 @@ final class MonitorCensus implements AutoCloseable {
   /** Commands of one saga (lines naming its ID), by source: client round trips and Lua calls. */
   SagaCommands commandsOf(String sagaId) {
     Map<String, Integer> client = new TreeMap<>();
+    Map<Owner, Integer> clientByOwner = new TreeMap<>();
     Map<String, Integer> lua = new TreeMap<>();
     synchronized (lines) {
       for (String line : lines) {
@@ -67,24 +68,38 @@ final class MonitorCensus implements AutoCloseable {
         }
         MonitorLine parsed = MonitorLine.parse(line);
         (parsed.fromLua() ? lua : client).merge(parsed.command(), 1, Integer::sum);
+        if (!parsed.fromLua()) {
+          clientByOwner.merge(parsed.owner(), 1, Integer::sum);
+        }
       }
     }
-    return new SagaCommands(client, lua);
+    return new SagaCommands(client, clientByOwner, lua);
+  }
+
+  /**
+   * Whose keys a command touches: the payment services' (the sandbox's, the effect itself), the
+   * saga layer's idempotency barrier, or the saga layer's registry and DLQ.
+   */
+  enum Owner {
+    EFFECT, BARRIER, REGISTRY_AND_DLQ;
+
+    static Owner of(String line) {
+      if (line.contains("}:sandbox:")) {
+        return EFFECT;
+      }
+      return line.contains("}:barrier") ? BARRIER : REGISTRY_AND_DLQ;
+    }
   }
 
   /** One saga's Redis commands: sent by the client (each a round trip) and run inside scripts. */
-  record SagaCommands(Map<String, Integer> client, Map<String, Integer> lua) {
-    int roundTrips() {
-      return client.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
+  record SagaCommands(Map<String, Integer> client, Map<Owner, Integer> clientByOwner, Map<String, Integer> lua) {
     int luaCalls() {
       return lua.values().stream().mapToInt(Integer::intValue).sum();
     }
   }
 
   /** {@code +1700000000.123 [0 127.0.0.1:5555] "evalsha" ...} or {@code [0 lua] "hget" ...}. */
-  record MonitorLine(boolean fromLua, String command) {
+  record MonitorLine(boolean fromLua, String command, Owner owner) {
     static MonitorLine parse(String line) {
       int open = line.indexOf('[');
       int close = line.indexOf(']', open);
@@ -94,7 +109,7 @@ final class MonitorCensus implements AutoCloseable {
       String source = line.substring(open + 1, close);
       int quote = line.indexOf('"', close);
       int end = line.indexOf('"', quote + 1);
-      return new MonitorLine(source.endsWith(" lua"), line.substring(quote + 1, end).toLowerCase());
+      return new MonitorLine(source.endsWith(" lua"), line.substring(quote + 1, end).toLowerCase(), Owner.of(line));
     }
   }
 

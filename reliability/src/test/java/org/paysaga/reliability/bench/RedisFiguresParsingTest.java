@@ -28,8 +28,12 @@ class RedisFiguresParsingTest {
     MonitorCensus.MonitorLine lua = MonitorCensus.MonitorLine.parse(
         "+1763940000.123500 [0 lua] \"hget\" \"saga:{payment-P1}:barrier\" \"CreateOrder:f\"");
 
-    assertThat(client).isEqualTo(new MonitorCensus.MonitorLine(false, "evalsha"));
-    assertThat(lua).isEqualTo(new MonitorCensus.MonitorLine(true, "hget"));
+    MonitorCensus.MonitorLine registry = MonitorCensus.MonitorLine.parse(
+        "+1763940000.123600 [0 127.0.0.1:51234] \"ZADD\" \"saga:{inflight}\" \"NX\" \"1.7E12\" \"payment-P1\"");
+
+    assertThat(client).isEqualTo(new MonitorCensus.MonitorLine(false, "evalsha", MonitorCensus.Owner.EFFECT));
+    assertThat(lua).isEqualTo(new MonitorCensus.MonitorLine(true, "hget", MonitorCensus.Owner.BARRIER));
+    assertThat(registry.owner()).isEqualTo(MonitorCensus.Owner.REGISTRY_AND_DLQ);
     assertThatThrownBy(() -> MonitorCensus.MonitorLine.parse("+OK")).hasMessageContaining("not a MONITOR line");
   }
 
