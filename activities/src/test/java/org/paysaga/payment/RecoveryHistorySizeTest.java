@@ -19,6 +19,7 @@ import org.paysaga.ports.OrderService;
 import org.paysaga.ports.Payment;
 import org.paysaga.ports.PaymentServices;
 import org.paysaga.ports.ServiceUnavailableException;
+import org.paysaga.saga.SagaActivityOptions;
 import org.paysaga.saga.SagaSettings;
 import org.paysaga.saga.SagaStatus;
 import org.paysaga.testing.TestPayments;
@@ -31,21 +32,17 @@ import org.paysaga.testing.TestPayments;
  * round adds are pinned here: one more per round must fail this test.
  */
 class RecoveryHistorySizeTest {
-  private static final int WARNING_EVENTS = 10_240;
+  private static final int WARNING_EVENTS = SagaSettings.HISTORY_WARNING_EVENTS;
   private static final long LIMIT_BYTES = 50L * 1024 * 1024;
   private static final SagaSettings SETTINGS = SagaSettings.DEFAULTS;
   /**
    * A round takes the interval plus the 2 + 4 + 8 s between the four attempts of its activity, so
    * the window holds 826 rounds (the last one pulled in to the window's end), not 3 d / 5 min = 864.
    */
-  private static final Duration ROUND = SETTINGS.recoveryInterval().plusSeconds(2 + 4 + 8);
-  private static final long ROUNDS = -Math.floorDiv(-SETTINGS.giveUpAfter().toMillis(), ROUND.toMillis());
-  /**
-   * Timer started + fired, workflow task scheduled/started/completed, the activity scheduled/
-   * started/failed (the server retries its 4 attempts without recording them), and the workflow
-   * task that starts the next timer: the least a round of a timer and an activity can record.
-   */
-  private static final int EVENTS_PER_ROUND = 11;
+  private static final Duration ROUND = SETTINGS.recoveryInterval().plus(SagaActivityOptions.retryWaits());
+  private static final long ROUNDS = SETTINGS.recoveryRounds();
+  /** The least a round of a timer and an activity can record (SagaSettings says which). */
+  private static final int EVENTS_PER_ROUND = SagaSettings.EVENTS_PER_RECOVERY_ROUND;
 
   private PaymentSagaTestRig rig;
 
@@ -88,7 +85,7 @@ class RecoveryHistorySizeTest {
       assertThat(round).as("events of a recovery round: %s", typesOf(round)).hasSize(EVENTS_PER_ROUND);
     }
     assertThat(events.size()).as("events at %d rounds", ROUNDS)
-        .isLessThan((int) (EVENTS_PER_ROUND * ROUNDS) + 100)
+        .isLessThan((int) SETTINGS.recoveryHistoryEvents())
         .isLessThan(WARNING_EVENTS);
     assertThat(bytes).as("history bytes").isLessThan(LIMIT_BYTES / 10);
   }

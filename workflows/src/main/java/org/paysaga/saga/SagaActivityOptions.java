@@ -27,6 +27,15 @@ public final class SagaActivityOptions {
 
   private SagaActivityOptions() {}
 
+  /** The waits between an activity's attempts, added up: 2 + 4 + 8 s. */
+  public static Duration retryWaits() {
+    Duration total = Duration.ZERO;
+    for (int retry = 0; retry < MAXIMUM_ATTEMPTS - 1; retry++) {
+      total = total.plusMillis(Math.round(INITIAL_INTERVAL.toMillis() * Math.pow(BACKOFF_COEFFICIENT, retry)));
+    }
+    return total;
+  }
+
   public static RetryOptions retryPolicy(List<String> nonRetryableTypes) {
     return RetryOptions.newBuilder()
         .setInitialInterval(INITIAL_INTERVAL)

@@ -17,6 +17,21 @@ import java.util.Map;
  */
 public record SagaSettings(Duration recoveryInterval, Duration giveUpAfter, Map<String, Duration> stepTimeouts) {
   public static final SagaSettings DEFAULTS = new SagaSettings(Duration.ofMinutes(5), Duration.ofDays(3));
+  /**
+   * History events one recovery round records: timer started and fired, a workflow task, the
+   * activity scheduled, started and failed (the server retries its attempts unrecorded), and the
+   * workflow task that starts the next timer (pinned by RecoveryHistorySizeTest).
+   */
+  public static final int EVENTS_PER_RECOVERY_ROUND = 11;
+  /** Events of a saga outside its recovery rounds (start, steps, compensations, DLQ), rounded up. */
+  public static final int EVENTS_OUTSIDE_RECOVERY = 100;
+  /** Temporal warns about a workflow's history from this many events on. */
+  public static final int HISTORY_WARNING_EVENTS = 10_240;
+  /**
+   * Temporal terminates a workflow at 51,200 events: a saga terminated in recovery never reaches
+   * the DLQ, so settings that could come within 20 % of it are refused.
+   */
+  public static final int MAX_RECOVERY_HISTORY_EVENTS = 40_960;
 
   public SagaSettings {
     stepTimeouts = stepTimeouts == null ? Map.of() : Map.copyOf(stepTimeouts);
@@ -25,6 +40,17 @@ public record SagaSettings(Duration recoveryInterval, Duration giveUpAfter, Map<
   /** Recovery settings alone: every step keeps the timeout its saga type declares. */
   public SagaSettings(Duration recoveryInterval, Duration giveUpAfter) {
     this(recoveryInterval, giveUpAfter, Map.of());
+  }
+
+  /** Rounds of a recovery that never succeeds: each is the interval plus the waits between its attempts. */
+  public long recoveryRounds() {
+    long round = recoveryInterval.plus(SagaActivityOptions.retryWaits()).toMillis();
+    return -Math.floorDiv(-giveUpAfter.toMillis(), round);
+  }
+
+  /** The history events a saga reaches when its recovery runs to the end of the give-up window. */
+  public long recoveryHistoryEvents() {
+    return recoveryRounds() * EVENTS_PER_RECOVERY_ROUND + EVENTS_OUTSIDE_RECOVERY;
   }
 
   public SagaSettings withStepTimeouts(Map<String, Duration> timeouts) {

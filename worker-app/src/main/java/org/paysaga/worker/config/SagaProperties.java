@@ -75,6 +75,13 @@ public record SagaProperties(
     public Recovery {
       interval = interval == null ? SagaSettings.DEFAULTS.recoveryInterval() : interval;
       giveUpAfter = giveUpAfter == null ? SagaSettings.DEFAULTS.giveUpAfter() : giveUpAfter;
+      long events = new SagaSettings(interval, giveUpAfter).recoveryHistoryEvents();
+      if (events > SagaSettings.MAX_RECOVERY_HISTORY_EVENTS) {
+        throw new IllegalArgumentException("saga.recovery.give-up-after (" + giveUpAfter + ") / saga.recovery.interval ("
+            + interval + "): a saga recovering that long would record about " + events + " history events; Temporal "
+            + "terminates a workflow at 51,200 (it would never reach the DLQ), so at most "
+            + SagaSettings.MAX_RECOVERY_HISTORY_EVENTS + " are allowed: give up sooner or retry less often");
+      }
     }
   }
 

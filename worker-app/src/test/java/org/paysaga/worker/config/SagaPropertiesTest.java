@@ -86,6 +86,9 @@ class SagaPropertiesTest {
     assertStartFails(new String[] {"saga.sweeper.batch-size=0"}, "saga.sweeper.batch-size", "must be greater than or equal to 1");
     assertStartFails(new String[] {"saga.recovery.interval=0s"}, "saga.recovery.interval");
     assertStartFails(new String[] {"saga.recovery.give-up-after=soon"}, "saga.recovery.give-up-after", "soon");
+    // 3 days of 30 s rounds: about 64,900 history events, past the 51,200 at which Temporal terminates a workflow.
+    assertStartFails(new String[] {"saga.recovery.interval=30s"}, "saga.recovery.give-up-after (PT72H)",
+        "saga.recovery.interval (PT30S)", "51,200", "give up sooner or retry less often");
     assertStartFails(new String[] {"saga.steps.CreateOrder.start-to-close=-5s"}, "saga.steps[CreateOrder].startToClose");
     assertStartFails(new String[] {"saga.task-queue= "}, "saga.task-queue", "must not be blank");
     assertStartFails(new String[] {"saga.redis.key-prefix=saga{eu}"}, "saga.redis.key-prefix", "without braces");
