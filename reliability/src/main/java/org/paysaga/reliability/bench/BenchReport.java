@@ -64,6 +64,9 @@ final class BenchReport {
           f1(m.unloaded().percentileMillis(0.95)), f1(m.unloaded().percentileMillis(0.99))));
     }
     out.append(table(List.of("round", "variant", "sagas", "p50 ms", "p95 ms", "p99 ms"), unloadedRows));
+    if (perRound(m -> 1, (a, b) -> 1).isEmpty()) {
+      return out.toString(); // one variant alone (a scale curve): nothing to compare
+    }
 
     double throughputRatio = meanRatio(m -> m.load().throughput());
     double cpuRatio = median(perRound(Measurement::workerCpuSecondsPer1000, (a, b) -> a / b));

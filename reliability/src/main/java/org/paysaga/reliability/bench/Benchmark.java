@@ -61,6 +61,10 @@ public final class Benchmark implements Callable<Integer> {
       + "queue; CPU and RSS are their sums (default: ${DEFAULT-VALUE}).", defaultValue = "1")
   int replicas;
 
+  @Option(names = "--variants", split = ",", paramLabel = "A|B", description = "The variants measured "
+      + "(default: A,B; A alone for a scale curve, e.g. with --replicas).", defaultValue = "A,B")
+  Set<Variant> variants;
+
   @Option(names = "--census", description = "Sagas run one by one under MONITOR in round 1 (default: ${DEFAULT-VALUE}).",
       defaultValue = "20")
   int census;
@@ -100,7 +104,7 @@ public final class Benchmark implements Callable<Integer> {
       for (int round = 1; round <= rounds; round++) {
         // A/B, then B/A: what drifts within a round (page cache, AOF size) hits both.
         List<Variant> order = round % 2 == 1 ? List.of(Variant.A, Variant.B) : List.of(Variant.B, Variant.A);
-        for (Variant variant : order) {
+        for (Variant variant : order.stream().filter(variants::contains).toList()) {
           Measurement m = measure(variant, round, tag, redis.url(), probe, dir);
           measurements.add(m);
           log(String.format(Locale.ROOT, "round %d %s: %.1f sagas/s, p50 %.1f ms, p95 %.1f ms, %d failures", round, variant,
