@@ -1,12 +1,12 @@
 package org.paysaga.payment.sandbox;
 
 import java.util.Optional;
+import org.paysaga.payment.sandbox.SandboxStore.Attempt;
 import org.paysaga.ports.MerchantLedger;
 import org.paysaga.ports.Payment;
 import org.paysaga.ports.Refund;
 import org.paysaga.ports.Refusals;
 import org.paysaga.ports.ServiceRefusedException;
-import org.paysaga.ports.ServiceUnavailableException;
 import org.paysaga.redis.SagaKeyspace.SandboxKeys;
 
 /**
@@ -24,34 +24,33 @@ public final class SandboxLedger implements MerchantLedger {
   @Override
   public String credit(String idempotencyKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    int attempt = store.recordAttempt(keys, idempotencyKey);
     String merchant = payment.merchantId();
     if (SandboxMagicValues.frozen(merchant)) {
+      // Refused without a write: the attempt is logged on its own.
+      store.recordAttempt(keys, idempotencyKey);
       throw new ServiceRefusedException(Refusals.MERCHANT_FROZEN, "merchant " + merchant + " is frozen");
     }
     int failures = SandboxMagicValues.creditFailures(merchant);
-    if (attempt <= failures) {
-      throw new ServiceUnavailableException("the merchant ledger is unavailable (attempt " + attempt + " of "
-          + failures + " that fail)");
-    }
     String credit = Movement.encode(SandboxIds.next("le"), payment.amountMinor(), payment.currency(), merchant);
-    return store.recordOnce(keys.ledger(), idempotencyKey, credit).reference("the credit");
+    return store.recordOnce(Attempt.failingFirst(failures, keys, idempotencyKey), keys.ledger(), idempotencyKey, credit)
+        .orUnavailable(attempt -> "the merchant ledger is unavailable (attempt " + attempt + " of "
+            + failures + " that fail)")
+        .reference("the credit");
   }
 
   @Override
   public Optional<String> reverse(String idempotencyKey, String creditKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    store.recordAttempt(keys, idempotencyKey);
-    return store.giveBack(keys.ledger(), creditKey, keys.ledger(), idempotencyKey, SandboxIds.next("lr"), false)
+    return store.giveBack(Attempt.of(keys, idempotencyKey), keys.ledger(), creditKey, keys.ledger(), idempotencyKey,
+            SandboxIds.next("lr"), false)
         .undone("the credit's reversal");
   }
 
   @Override
   public String debit(String idempotencyKey, String creditKey, Refund refund) {
     SandboxKeys keys = store.keys(refund.payment());
-    store.recordAttempt(keys, idempotencyKey);
-    ScriptReply reply = store.takeBack(keys.ledger(), creditKey, keys.ledger(), idempotencyKey,
-        SandboxIds.next("ld"), refund.amountMinor(), false);
+    ScriptReply reply = store.takeBack(Attempt.of(keys, idempotencyKey), keys.ledger(), creditKey, keys.ledger(),
+        idempotencyKey, SandboxIds.next("ld"), refund.amountMinor(), false);
     if (reply.verdict() == ScriptReply.Verdict.NOTHING_TO_DO) {
       throw new ServiceRefusedException(Refusals.REFUND_EXCEEDS_CHARGE, "the payment has no credit to refund");
     }
@@ -61,8 +60,8 @@ public final class SandboxLedger implements MerchantLedger {
   @Override
   public Optional<String> creditBack(String idempotencyKey, String debitKey, Refund refund) {
     SandboxKeys keys = store.keys(refund.payment());
-    store.recordAttempt(keys, idempotencyKey);
-    return store.giveBack(keys.ledger(), debitKey, keys.ledger(), idempotencyKey, SandboxIds.next("lb"), true)
+    return store.giveBack(Attempt.of(keys, idempotencyKey), keys.ledger(), debitKey, keys.ledger(), idempotencyKey,
+            SandboxIds.next("lb"), true)
         .undone("the debit's credit back");
   }
 }

@@ -54,7 +54,12 @@ public final class SandboxMagicValues {
 
   /** Whether refund attempt number {@code attempt} (1, 2...) of this card fails retryably. */
   static boolean refundFails(String cardToken, int attempt) {
-    return CARD_REFUND_FAILS.equals(cardToken) || attempt <= countAfter(CARD_REFUND_FLAKY_PREFIX, cardToken);
+    return attempt <= refundFailures(cardToken);
+  }
+
+  /** How many first refund attempts of this card fail retryably: all of them for {@code tok_refund_fail}. */
+  static int refundFailures(String cardToken) {
+    return CARD_REFUND_FAILS.equals(cardToken) ? Integer.MAX_VALUE : countAfter(CARD_REFUND_FLAKY_PREFIX, cardToken);
   }
 
   static boolean refundRefused(String cardToken) {

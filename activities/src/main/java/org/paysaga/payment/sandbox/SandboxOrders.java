@@ -1,6 +1,7 @@
 package org.paysaga.payment.sandbox;
 
 import java.util.Optional;
+import org.paysaga.payment.sandbox.SandboxStore.Attempt;
 import org.paysaga.ports.OrderService;
 import org.paysaga.ports.Payment;
 import org.paysaga.ports.Refusals;
@@ -18,15 +19,15 @@ public final class SandboxOrders implements OrderService {
   @Override
   public String create(String idempotencyKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    store.recordAttempt(keys, idempotencyKey);
-    return store.createOrder(keys, SandboxIds.next("ord"), payment).reference("the order's creation");
+    return store.createOrder(Attempt.of(keys, idempotencyKey), keys, SandboxIds.next("ord"), payment)
+        .reference("the order's creation");
   }
 
   @Override
   public Optional<String> cancel(String idempotencyKey, String createKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    store.recordAttempt(keys, idempotencyKey);
-    ScriptReply reply = store.transitionOrder(keys, OrderStatus.CREATED, OrderStatus.CANCELLED, true);
+    ScriptReply reply = store.transitionOrder(Attempt.of(keys, idempotencyKey), keys,
+        OrderStatus.CREATED, OrderStatus.CANCELLED, true);
     if (reply.verdict() == ScriptReply.Verdict.CONFLICT) {
       throw conflict("the order is " + reply.value() + " and cannot be cancelled");
     }
@@ -36,8 +37,8 @@ public final class SandboxOrders implements OrderService {
   @Override
   public String complete(String idempotencyKey, String createKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    store.recordAttempt(keys, idempotencyKey);
-    ScriptReply reply = store.transitionOrder(keys, OrderStatus.CREATED, OrderStatus.PAID, false);
+    ScriptReply reply = store.transitionOrder(Attempt.of(keys, idempotencyKey), keys,
+        OrderStatus.CREATED, OrderStatus.PAID, false);
     return switch (reply.verdict()) {
       case NOTHING_TO_DO -> throw conflict("there is no order to complete");
       case CONFLICT -> throw conflict("the order is " + reply.value() + " and cannot be completed");

@@ -2,6 +2,7 @@ package org.paysaga.payment.sandbox;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.paysaga.payment.sandbox.SandboxStore.Attempt;
 import org.paysaga.ports.Payment;
 import org.paysaga.ports.PaymentChannel;
 import org.paysaga.ports.Refusals;
@@ -24,33 +25,40 @@ public final class SandboxPaymentChannel implements PaymentChannel {
   @Override
   public String charge(String idempotencyKey, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    int attempt = store.recordAttempt(keys, idempotencyKey);
     String token = payment.cardToken();
-    takeTime(Duration.ofSeconds(SandboxMagicValues.chargeSeconds(token)));
-    if (SandboxMagicValues.declines(token)) {
-      throw new ServiceRefusedException(Refusals.CARD_DECLINED, "the card was declined");
-    }
     int failures = SandboxMagicValues.chargeFailures(token);
-    if (attempt <= failures) {
-      throw new ServiceUnavailableException("the payment channel is unavailable (attempt " + attempt + " of "
-          + failures + " that fail)");
+    Attempt attempt = Attempt.failingFirst(failures, keys, idempotencyKey);
+    Duration slowness = Duration.ofSeconds(SandboxMagicValues.chargeSeconds(token));
+    if (!slowness.isZero() || SandboxMagicValues.declines(token)) {
+      // A slow attempt may time out before it writes and a declined one never writes: each is
+      // logged on its own at its start.
+      store.recordAttempt(keys, idempotencyKey);
+      attempt = Attempt.LOGGED;
+      takeTime(slowness);
+      if (SandboxMagicValues.declines(token)) {
+        throw new ServiceRefusedException(Refusals.CARD_DECLINED, "the card was declined");
+      }
     }
     String charge = Movement.encode(SandboxIds.next("ch"), payment.amountMinor(), payment.currency());
-    return store.recordOnce(keys.charges(), idempotencyKey, charge).reference("the charge");
+    return store.recordOnce(attempt, keys.charges(), idempotencyKey, charge)
+        .orUnavailable(number -> "the payment channel is unavailable (attempt " + number + " of "
+            + failures + " that fail)")
+        .reference("the charge");
   }
 
   @Override
   public Optional<String> refund(String idempotencyKey, String chargeKey, long amountMinor, Payment payment) {
     SandboxKeys keys = store.keys(payment);
-    int attempt = store.recordAttempt(keys, idempotencyKey);
     if (SandboxMagicValues.refundRefused(payment.cardToken())) {
+      // Refused without a write: the attempt is logged on its own.
+      store.recordAttempt(keys, idempotencyKey);
       throw new ServiceRefusedException(Refusals.REFUND_REFUSED, "the payment channel refused the refund");
     }
-    if (SandboxMagicValues.refundFails(payment.cardToken(), attempt)) {
-      throw new ServiceUnavailableException("the payment channel failed to refund");
-    }
-    return store.takeBack(keys.charges(), chargeKey, keys.refunds(), idempotencyKey, SandboxIds.next("re"),
-        amountMinor, true).undone("the refund");
+    int failures = SandboxMagicValues.refundFailures(payment.cardToken());
+    return store.takeBack(Attempt.failingFirst(failures, keys, idempotencyKey), keys.charges(), chargeKey,
+            keys.refunds(), idempotencyKey, SandboxIds.next("re"), amountMinor, true)
+        .orUnavailable(number -> "the payment channel failed to refund")
+        .undone("the refund");
   }
 
   /** The key names its saga ({@code <workflowId>:<Step>}), and so where the charge is kept. */
