@@ -5,7 +5,7 @@
 # (the CLI jar and the store in-process), and the memory 1M finished sagas keep for the 7-day
 # idempotency window. Prints Markdown tables.
 #
-#   scripts/scale-curves.sh                                  # everything (about 10 minutes on 2 cores)
+#   scripts/scale-curves.sh                                  # everything (about 6 minutes on 2 shared cores)
 #   scripts/scale-curves.sh --only sweeper --sweeps 0        # the page reads only, no Temporal
 #   scripts/scale-curves.sh --only memory --memory-sizes 10k,100k,300k
 #   scripts/scale-curves.sh --help
