@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.paysaga.payment.PaymentRequest;
@@ -35,11 +34,6 @@ import picocli.CommandLine.Option;
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measures the payment saga (A) against a bare Temporal workflow (B).")
 public final class Benchmark implements Callable<Integer> {
-  /** The probe's own commands, not the sagas'. */
-  private static final Set<String> PROBE_COMMANDS =
-      Set.of("info", "config", "config|resetstat", "memory", "memory|usage", "scan", "ttl", "flushall", "monitor",
-          "hello", "client", "client|setinfo", "ping", "command", "command|docs");
-
   @Option(names = "--sagas", description = "Timed sagas per measurement (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
   int sagas;
 
@@ -209,7 +203,7 @@ public final class Benchmark implements Callable<Integer> {
   private static Map<String, Double> perSaga(Map<String, Long> calls, int sagas) {
     Map<String, Double> perSaga = new TreeMap<>();
     calls.forEach((command, n) -> {
-      if (!PROBE_COMMANDS.contains(command)) {
+      if (!RedisProbe.PROBE_COMMANDS.contains(command)) {
         perSaga.put(command, (double) n / sagas);
       }
     });

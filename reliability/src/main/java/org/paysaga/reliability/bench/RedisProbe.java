@@ -9,38 +9,55 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * What the benchmark reads from its own Redis: command counts ({@code INFO commandstats}), the
  * memory a saga's keys take ({@code MEMORY USAGE}), and resets between measurements. The Redis is
- * the benchmark's own server: flushing it is safe.
+ * the benchmark's own server: flushing it is safe. The scale curves read it the same way.
  */
-final class RedisProbe implements AutoCloseable {
+public final class RedisProbe implements AutoCloseable {
+  /** The probe's own commands, not the sagas'. */
+  public static final Set<String> PROBE_COMMANDS =
+      Set.of("info", "config", "config|resetstat", "memory", "memory|usage", "scan", "ttl", "flushall", "monitor",
+          "hello", "client", "client|setinfo", "ping", "command", "command|docs");
+
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
   private final RedisCommands<String, String> redis;
 
-  RedisProbe(String url) {
+  public RedisProbe(String url) {
     this.client = RedisClient.create(url);
     this.connection = client.connect();
     this.redis = connection.sync();
   }
 
-  void flushAll() {
+  public void flushAll() {
     redis.flushall();
   }
 
-  void resetStats() {
+  public void resetStats() {
     redis.configResetstat();
   }
 
   /** Calls per command since the last reset (commands run by Lua scripts included). */
-  Map<String, Long> commandCalls() {
+  public Map<String, Long> commandCalls() {
     return parseCommandStats(redis.info("commandstats"));
   }
 
-  long usedMemory() {
+  /** Microseconds Redis spent per command since the last reset: the server's work, no round trip. */
+  public Map<String, Long> commandMicros() {
+    return parseCommandStats(redis.info("commandstats"), "usec");
+  }
+
+  /** Bytes of one key ({@code MEMORY USAGE}, all of it sampled); 0 when it does not exist. */
+  public long memoryUsage(String key) {
+    Long bytes = redis.memoryUsage(key);
+    return bytes == null ? 0 : bytes;
+  }
+
+  public long usedMemory() {
     for (String line : redis.info("memory").split("\r?\n")) {
       if (line.startsWith("used_memory:")) {
         return Long.parseLong(line.substring("used_memory:".length()).trim());
@@ -70,6 +87,12 @@ final class RedisProbe implements AutoCloseable {
 
   /** {@code cmdstat_evalsha:calls=8,usec=...} lines to {@code evalsha -> 8}. */
   static Map<String, Long> parseCommandStats(String info) {
+    return parseCommandStats(info, "calls");
+  }
+
+  /** One field ({@code calls}, {@code usec}) of every {@code cmdstat_} line. */
+  static Map<String, Long> parseCommandStats(String info, String name) {
+    String prefix = name + "=";
     Map<String, Long> calls = new TreeMap<>();
     for (String line : info.split("\r?\n")) {
       if (!line.startsWith("cmdstat_")) {
@@ -77,8 +100,8 @@ final class RedisProbe implements AutoCloseable {
       }
       String command = line.substring("cmdstat_".length(), line.indexOf(':'));
       for (String field : line.substring(line.indexOf(':') + 1).split(",")) {
-        if (field.startsWith("calls=")) {
-          calls.put(command, Long.parseLong(field.substring("calls=".length())));
+        if (field.startsWith(prefix)) {
+          calls.put(command, Long.parseLong(field.substring(prefix.length())));
         }
       }
     }
