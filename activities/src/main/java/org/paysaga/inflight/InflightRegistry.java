@@ -13,7 +13,7 @@ import org.paysaga.saga.SweepCursor;
 /**
  * The in-flight registry: sorted set {@code saga:{inflight}} of open sagas (workflow ID scored by
  * start time, epoch ms). It feeds {@code saga_in_progress} and the sweeper, which must find sagas
- * that Temporal ended without them running their last code (no visibility queries needed).
+ * that Temporal ended without them running their last code.
  */
 public final class InflightRegistry {
   private final RedisClusterCommands<String, String> redis;
@@ -36,6 +36,24 @@ public final class InflightRegistry {
 
   public boolean contains(String sagaId) {
     return redis.zscore(key, sagaId) != null;
+  }
+
+  /**
+   * Those of the workflows that are registered, asked in one round trip (ZMSCORE), in the order
+   * given.
+   */
+  public List<String> registered(List<String> workflowIds) {
+    if (workflowIds.isEmpty()) {
+      return List.of(); // ZMSCORE needs a member
+    }
+    List<Double> scores = redis.zmscore(key, workflowIds.toArray(String[]::new));
+    List<String> registered = new ArrayList<>();
+    for (int i = 0; i < workflowIds.size(); i++) {
+      if (scores.get(i) != null) {
+        registered.add(workflowIds.get(i));
+      }
+    }
+    return registered;
   }
 
   public long size() {

@@ -23,6 +23,16 @@ class InflightRegistryTest {
   }
 
   @Test
+  void registeredKeepsOnlyTheRegisteredInTheOrderAsked() {
+    registry.register("payment-a", 1_000L);
+    registry.register("payment-c", 3_000L);
+
+    assertThat(registry.registered(List.of("payment-c", "payment-b", "payment-a")))
+        .containsExactly("payment-c", "payment-a");
+    assertThat(registry.registered(List.of())).isEmpty();
+  }
+
+  @Test
   void aRepeatedRegistrationKeepsTheFirstStartTime() {
     registry.register("payment-a", 1_000L);
     registry.register("payment-a", 5_000L);
@@ -57,7 +67,7 @@ class InflightRegistryTest {
     while (!(page = registry.pageAfter(cursor, 2)).isEmpty()) {
       page.forEach(entry -> walked.add(entry.getValue()));
       ScoredValue<String> last = page.get(page.size() - 1);
-      cursor = new SweepCursor((long) last.getScore(), last.getValue());
+      cursor = new SweepCursor((long) last.getScore(), last.getValue(), 0);
     }
 
     assertThat(walked).containsExactly("payment-e", "payment-a", "payment-b", "payment-c", "payment-d");
@@ -72,7 +82,7 @@ class InflightRegistryTest {
     }
     registry.register("payment-late", 2_000L);
 
-    List<ScoredValue<String>> page = registry.pageAfter(new SweepCursor(1_000L, "payment-20"), 10);
+    List<ScoredValue<String>> page = registry.pageAfter(new SweepCursor(1_000L, "payment-20", 0), 10);
 
     assertThat(page).extracting(ScoredValue::getValue).containsExactly(
         "payment-21", "payment-22", "payment-23", "payment-24", "payment-late");

@@ -267,13 +267,32 @@ class RedisSweeperActivitiesTest {
     SweepResult second = sweeper.sweep(first.next(), 2);
 
     assertThat(first.examined()).isEqualTo(2);
-    assertThat(first.next()).isEqualTo(new SweepCursor(1_001L, payments.get(1).sagaId()));
+    assertThat(first.next()).isEqualTo(new SweepCursor(1_001L, payments.get(1).sagaId(), 0));
     assertThat(second.examined()).isEqualTo(1);
     assertThat(second.next()).as("the end: start over").isEqualTo(SweepCursor.START);
     assertThat(first.parked()).isEmpty();
     assertThat(second.parked()).isEmpty();
     assertThat(inflight.size()).isEqualTo(3);
     payments.forEach(this::terminate);
+  }
+
+  @Test
+  void withoutVisibilityTheWalkAloneFindsTheSagaAndTheWatermarkStays() {
+    PaymentRequest payment = TestPayments.withCard(SandboxMagicValues.CARD_OK);
+    start(payment, null);
+    steps.callPaymentChannel(payment);
+    terminate(payment);
+    SweepCursor watermarked = SweepCursor.START.withClosedSince(1_700_000_000_000L);
+
+    // The test server answers ListWorkflowExecutions UNIMPLEMENTED, sweep after sweep.
+    SweepResult first = sweeper.sweep(watermarked, 10);
+    SweepResult second = sweeper.sweep(first.next(), 10);
+
+    assertThat(first.parked()).containsExactly(payment.sagaId());
+    assertThat(first.closedNamed()).isZero();
+    assertThat(first.next().closedSince()).as("no answer: asked again from the same moment")
+        .isEqualTo(watermarked.closedSince());
+    assertThat(second.next().closedSince()).isEqualTo(watermarked.closedSince());
   }
 
   @Test

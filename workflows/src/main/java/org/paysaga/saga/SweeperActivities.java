@@ -8,8 +8,9 @@ import io.temporal.activity.ActivityMethod;
 public interface SweeperActivities {
 
   /**
-   * Looks at up to {@code batchSize} registered sagas after {@code cursor} with
-   * DescribeWorkflowExecution. Each one that is closed but unfinished (terminated, timed out,
+   * Looks at the registered sagas that visibility names closed unfinished since the sweep that
+   * {@code cursor} came from began (where the server has visibility queries), then at up to
+   * {@code batchSize} registered sagas after {@code cursor} with DescribeWorkflowExecution. Each one that is closed but unfinished (terminated, timed out,
    * failed or cancelled with compensations outstanding, per its barrier records) gets a DLQ entry
    * ({@link DlqEntry#SOURCE_SWEEPER}) and leaves the registry; one closed with nothing outstanding
    * just leaves the registry. Safe to run twice at once: the DLQ write is idempotent.
