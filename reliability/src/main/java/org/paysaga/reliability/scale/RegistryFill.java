@@ -31,7 +31,7 @@ final class RegistryFill {
 
   /** Where a sweep must start for its page to begin at entry {@code index}. */
   static SweepCursor cursorBefore(long index) {
-    return index == 0 ? SweepCursor.START : new SweepCursor(score(index - 1), PaymentIds.sagaId(index - 1));
+    return index == 0 ? SweepCursor.START : new SweepCursor(score(index - 1), PaymentIds.sagaId(index - 1), 0);
   }
 
   static void fill(String redisUrl, String key, long n) {
