@@ -75,7 +75,7 @@ public record SagaKeyspace(String prefix) {
    * saga:{payment-P1}:sandbox:refunds                   hash: idempotency key -> refund
    * saga:{payment-P1}:sandbox:ledger                    hash: idempotency key -> credit or reversal
    * saga:{payment-P1}:sandbox:merchant-adjustments      hash: a refund saga's debits and credits back
-   * saga:{payment-P1}:sandbox:attempts                  hash: activity type -> attempts seen
+   * saga:{payment-P1}:sandbox:attempts                  hash: idempotency key -> attempts seen
    * saga:{payment-P1}:sandbox:attempt-times:CallPaymentChannel  list: start of each attempt, epoch ms
    * </pre>
    *
