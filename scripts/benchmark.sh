@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark of docs/BENCHMARKS.md: the payment saga as shipped (A) against a bare Temporal
 # workflow with the same four sandbox activities (B), alternating A/B and B/A round by round, each
-# measurement on a fresh Temporal test server and a fresh worker JVM, against one redis-server of
-# its own (append-only). Prints Markdown tables: throughput, latency percentiles, A/B ratios, Redis
+# measurement on a fresh Temporal dev server (its own SQLite file; --engine test-server for
+# Temporal's Java test server) and a fresh worker JVM, against one redis-server of its own
+# (append-only). Prints Markdown tables: throughput, latency percentiles, A/B ratios, Redis
 # commands and round trips per saga, Redis memory per finished saga, worker CPU and RSS.
 #
-#   scripts/benchmark.sh                         # 3 rounds x 1000 sagas (about 10 minutes on 2 cores)
+#   scripts/benchmark.sh                         # 3 rounds x 1000 sagas (about 30 minutes on 2 cores)
 #   scripts/benchmark.sh --rounds 1 --sagas 200  # a quick look
 #   scripts/benchmark.sh --help
 #

@@ -6,9 +6,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The parts of the scale curves, runnable one by one ({@code --only}). */
 enum Part {
-  SWEEPER, DLQ, MEMORY;
+  SWEEPER, DETECTION, DLQ, MEMORY;
 
-  /** {@code sweeper}, {@code dlq}, {@code memory}, as the script's users spell them. */
+  /** {@code sweeper}, {@code detection}, {@code dlq}, {@code memory}, as the script's users spell them. */
   static final class Converter implements ITypeConverter<Part> {
     @Override
     public Part convert(String value) {
@@ -17,7 +17,7 @@ enum Part {
           return part;
         }
       }
-      throw new TypeConversionException("'" + value + "' is not sweeper, dlq or memory");
+      throw new TypeConversionException("'" + value + "' is not sweeper, detection, dlq or memory");
     }
   }
 }

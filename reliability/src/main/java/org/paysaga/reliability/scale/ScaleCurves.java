@@ -4,10 +4,12 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.paysaga.reliability.stack.OptionChecks;
 import org.paysaga.reliability.stack.RedisServerProcess;
 import org.paysaga.reliability.stack.StackCodec;
@@ -23,13 +25,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * How the saga layer's Redis side scales: one sweep against registries of 10k to 1M sagas, the
- * DLQ commands against a large DLQ, and the memory finished sagas keep for the idempotency window.
+ * DLQ commands against a large DLQ, the
+ * time from Temporal ending a saga to its DLQ entry, and the memory finished sagas keep for the idempotency window.
  * Against a redis-server of its own, append-only as deployed; prints Markdown tables.
  */
 @Command(name = "scale-curves", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measures the sweeper, the DLQ commands and finished sagas' memory at scale.")
 public final class ScaleCurves implements Callable<Integer> {
-  @Option(names = "--only", split = ",", paramLabel = "sweeper|dlq|memory", converter = Part.Converter.class,
+  @Option(names = "--only", split = ",", paramLabel = "sweeper|detection|dlq|memory", converter = Part.Converter.class,
       description = "The parts to run (default: all).")
   Set<Part> only;
 
@@ -44,6 +47,20 @@ public final class ScaleCurves implements Callable<Integer> {
   @Option(names = "--sweeps", description = "Real sweeps timed per size and position against the Temporal engine; "
       + "0 for the page reads only (default: ${DEFAULT-VALUE}).", defaultValue = "20")
   int sweeps;
+
+  @Option(names = "--detection-sizes", split = ",", converter = Count.class,
+      description = "In-flight registry sizes the detection latency is measured with (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1k,100k")
+  List<Integer> detectionSizes;
+
+  @Option(names = "--detection-running", converter = Count.class, description = "The registry's oldest entries "
+      + "started as real RUNNING sagas in Temporal; the rest are synthetic IDs (default: ${DEFAULT-VALUE}).",
+      defaultValue = "1k")
+  int detectionRunning;
+
+  @Option(names = "--detection-subjects", description = "Sagas ended per registry size and ending "
+      + "(default: ${DEFAULT-VALUE}).", defaultValue = "5")
+  int detectionSubjects;
 
   @Option(names = "--dlq-sizes", split = ",", converter = Count.class,
       description = "DLQ sizes (default: ${DEFAULT-VALUE}).", defaultValue = "1k,100k")
@@ -89,12 +106,22 @@ public final class ScaleCurves implements Callable<Integer> {
     int batch = SweeperSettings.DEFAULTS.batchSize();
     OptionChecks checks = new OptionChecks(spec).atLeast("--page-repetitions", pageRepetitions, 1)
         .atLeast("--sweeps", sweeps, 0).atLeast("--store-repetitions", storeRepetitions, 1)
+        .atLeast("--detection-running", detectionRunning, batch).atLeast("--detection-subjects", detectionSubjects, 1)
         .atLeast("--cli-runs", cliRuns, 1).atLeast("--memory-sample", memorySample, 1)
         .positive("--memory-target-mb", memoryTargetMb).atLeast("--threads", threads, 1);
     registrySizes.forEach(size -> checks.atLeast("--registry-sizes", size, 2L * batch));
+    detectionSizes.forEach(size -> checks.atLeast("--detection-sizes", size, batch));
     dlqSizes.forEach(size -> checks.atLeast("--dlq-sizes", size, DlqCurve.CLI_DEFAULT_PAGE));
     memorySizes.forEach(size -> checks.atLeast("--memory-sizes", size, 1));
     Set<Part> parts = only == null || only.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(only);
+    if (stack.engine() != TemporalEngine.Kind.DEV_SERVER && parts.contains(Part.DETECTION)) {
+      // The test server has no visibility queries: only the registry walk would find an ended saga.
+      if (only != null && only.contains(Part.DETECTION)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--only detection needs --engine dev-server: the test server has no visibility queries");
+      }
+      parts.remove(Part.DETECTION);
+    }
     String tag = Long.toString(System.currentTimeMillis(), 36);
     Path dir = stack.workDir("scale", tag);
     log("scale curves " + tag + ": " + parts + "; logs and Redis data in " + dir);
@@ -105,6 +132,9 @@ public final class ScaleCurves implements Callable<Integer> {
         ScaleRedis redis = new ScaleRedis(server.url())) {
       if (parts.contains(Part.SWEEPER)) {
         out.append(sweeper(redis, server.url(), batch, dir));
+      }
+      if (parts.contains(Part.DETECTION)) {
+        out.append(detection(redis, server.url(), batch, dir));
       }
       if (parts.contains(Part.DLQ)) {
         List<DlqCurve.Row> rows = new DlqCurve(redis, server.url(), threads, storeRepetitions, cliRuns,
@@ -143,17 +173,37 @@ public final class ScaleCurves implements Callable<Integer> {
     out.append("sweep(): RedisSweeperActivities.sweep against ").append(stack.engine().label())
         .append(", median of ").append(sweeps).append("; the ").append(batch)
         .append(" entries each measured sweep examines are real RUNNING PaymentSaga workflows (task queue ")
-        .append(SweeperCurve.UNPOLLED_TASK_QUEUE).append(", no worker), so each sweep describes ").append(batch)
+        .append(UnpolledSagas.TASK_QUEUE).append(", no worker), so each sweep describes ").append(batch)
         .append(" workflows; the other registry entries are synthetic IDs that the measured pages never examine "
             + "(the second ZRANGEBYSCORE of a page may return some of them; they are skipped, not described).\n");
-    try (TemporalEngine engine = stack.startEngine(dir.resolve("temporal"))) {
+    List<SweeperCurve.Row> rows = onTemporal(dir.resolve("temporal"), client -> new SweeperCurve(redis, redisUrl, batch,
+        pageRepetitions, sweeps, client, ScaleCurves::log).run(registrySizes));
+    return out.append('\n').append(sweeperTables(rows)).toString();
+  }
+
+  private String detection(ScaleRedis redis, String redisUrl, int batch, Path dir) {
+    Duration interval = SweeperSettings.DEFAULTS.interval();
+    List<DetectionCurve.Row> rows = onTemporal(dir.resolve("temporal-detection"), client -> new DetectionCurve(redis,
+        redisUrl, batch, detectionSubjects, detectionRunning, threads, client, ScaleCurves::log).run(detectionSizes));
+    return "## Detection: from Temporal ending a saga to its DLQ entry\n\n"
+        + "Per registry size, " + detectionSubjects + " sagas terminated and " + detectionSubjects + " that reach a "
+        + "run timeout of " + ScaleTables.span(DetectionCurve.RUN_TIMEOUT) + ", each the registry's youngest entry "
+        + "with its CreateOrder step recorded. The real RedisSweeperActivities.sweep on " + stack.engine().label()
+        + ", back to back from just before the close (batch " + batch + "), each sweep carrying the visibility "
+        + "watermark the last returned; the walk stays on the registry's first page of running sagas, so "
+        + "visibility alone finds the subject. Times from the server's close time. The at-most column: the next "
+        + "sweep begins within one interval (" + ScaleTables.span(interval) + ", the default) of the close, plus "
+        + "the slowest close-to-DLQ measured; the walk alone reads the registry first, " + batch + " entries a "
+        + "sweep.\n\n" + ScaleTables.detection(rows, interval) + '\n';
+  }
+
+  /** A client of a fresh Temporal engine for the call, stopped after it. */
+  private <T> T onTemporal(Path dir, Function<WorkflowClient, T> call) {
+    try (TemporalEngine engine = stack.startEngine(dir)) {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget(engine.address()).build());
       try {
-        WorkflowClient client = StackCodec.client(stubs);
-        List<SweeperCurve.Row> rows = new SweeperCurve(redis, redisUrl, batch, pageRepetitions, sweeps, client,
-            ScaleCurves::log).run(registrySizes);
-        return out.append('\n').append(sweeperTables(rows)).toString();
+        return call.apply(StackCodec.client(stubs));
       } finally {
         stubs.shutdownNow();
       }

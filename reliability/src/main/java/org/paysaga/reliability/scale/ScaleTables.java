@@ -1,5 +1,6 @@
 package org.paysaga.reliability.scale;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,41 @@ final class ScaleTables {
     return projected <= targetMb ? figure + ": within the " + number(targetMb) + " MB target."
         : figure + ": the " + number(targetMb) + " MB target is missed by " + number(projected - targetMb) + " MB ("
             + number(100 * (projected - targetMb) / targetMb) + "%).";
+  }
+
+  /**
+   * Per registry size and ending: the sweeps back to back, and what they mean at {@code interval}:
+   * the next sweep begins at most one interval after the close, and parks the saga once visibility
+   * has indexed it (the lag measured), against the walk alone reading the whole registry first.
+   */
+  static String detection(List<DetectionCurve.Row> rows, Duration interval) {
+    List<List<String>> cells = new ArrayList<>();
+    for (DetectionCurve.Row row : rows) {
+      long worst = row.maxMillis(DetectionCurve.Detection::parkedAfterMillis);
+      cells.add(List.of(Count.label(row.registrySize()), Count.label(row.running()), row.ending().label,
+          Integer.toString(row.detections().size()), Integer.toString(row.maxSweeps()),
+          row.medianMillis(DetectionCurve.Detection::namedAfterMillis) + " / "
+              + row.maxMillis(DetectionCurve.Detection::namedAfterMillis),
+          row.medianMillis(DetectionCurve.Detection::parkedAfterMillis) + " / " + worst,
+          span(interval.plusMillis(worst)), row.walkSweeps() + " sweeps, " + span(interval.multipliedBy(row.walkSweeps()))));
+    }
+    return TextTable.of(List.of("Registry", "Running in Temporal", "Ended by", "Sagas", "Sweeps after the close, max",
+        "Close to the parking sweep's start ms, median / max", "Close to DLQ entry ms, median / max",
+        "At " + span(interval) + " sweeps: at most", "Registry walk alone: up to"), cells);
+  }
+
+  /** A duration as people read it: seconds, minutes (with seconds under an hour), hours or days. */
+  static String span(Duration duration) {
+    double seconds = duration.toMillis() / 1_000.0;
+    if (seconds < 60) {
+      return number(seconds) + " s";
+    }
+    if (seconds < 3_600) {
+      long minutes = (long) (seconds / 60);
+      double rest = seconds - minutes * 60;
+      return minutes + " min" + (rest == 0 ? "" : " " + number(rest) + " s");
+    }
+    return seconds < 2 * 86_400 ? number(seconds / 3_600) + " h" : number(seconds / 86_400) + " d";
   }
 
   static double projectedMb(double bytesPerSaga) {

@@ -1,14 +1,11 @@
 package org.paysaga.reliability.scale;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.WorkflowOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.paysaga.catalog.SagaTypes;
 import org.paysaga.inflight.InflightRegistry;
-import org.paysaga.payment.PaymentRequest;
 import org.paysaga.saga.SweepCursor;
 import org.paysaga.saga.SweepResult;
 import org.paysaga.saga.SweeperSettings;
@@ -20,10 +17,6 @@ import org.paysaga.sweeper.RedisSweeperActivities;
  * whole {@link RedisSweeperActivities#sweep} with its describes.
  */
 final class SweeperCurve {
-  /** No worker polls it: a workflow started there stays RUNNING, costing nothing. */
-  static final String UNPOLLED_TASK_QUEUE = "scale-curves-unpolled";
-  private static final String PAYMENT_SAGA = "PaymentSaga";
-
   /**
    * @param sweep the real sweep's median (µs), null without a Temporal
    * @param sweepCost its Redis commands, null without a Temporal
@@ -36,6 +29,7 @@ final class SweeperCurve {
   private final int batch;
   private final int repetitions;
   private final int sweeps;
+  private final UnpolledSagas unpolled;
   private final WorkflowClient temporal;
   private final Consumer<String> log;
 
@@ -48,6 +42,7 @@ final class SweeperCurve {
     this.repetitions = repetitions;
     this.sweeps = sweeps;
     this.temporal = temporal;
+    this.unpolled = temporal == null ? null : new UnpolledSagas(temporal);
     this.log = log;
   }
 
@@ -108,14 +103,7 @@ final class SweeperCurve {
   /** The registry entries the sweep examines, as RUNNING payment sagas that no worker runs. */
   private void startRunning(long firstIndex) {
     for (long i = firstIndex; i < firstIndex + batch; i++) {
-      WorkflowOptions options = WorkflowOptions.newBuilder().setWorkflowId(PaymentIds.sagaId(i))
-          .setTaskQueue(UNPOLLED_TASK_QUEUE).build();
-      try {
-        temporal.newUntypedWorkflowStub(PAYMENT_SAGA, options)
-            .start(new PaymentRequest(PaymentIds.paymentNo(i), "m_scale", 1_000, "CNY", "tok_visa"));
-      } catch (WorkflowExecutionAlreadyStarted e) {
-        // Started for a smaller registry: the same entry, still running.
-      }
+      unpolled.start(i);
     }
   }
 

@@ -30,7 +30,7 @@ import redis.embedded.RedisServer;
  * and two replicas of the worker jar in the default profile (sticky execution on), with short
  * timeouts, recovery and sweeps so each path ends in seconds; the CLI jar runs against it.
  */
-final class RealServerStack implements AutoCloseable {
+public final class RealServerStack implements AutoCloseable {
   /** One charge attempt may take 3 s; {@code tok_slow_5} times out on every attempt. */
   static final int CHANNEL_TIMEOUT_SECONDS = 3;
 
@@ -74,7 +74,7 @@ final class RealServerStack implements AutoCloseable {
    * The CLI that {@code scripts/temporal.sh install} built, asked of the script itself (the one
    * place that knows its cache). Without it the suite is skipped, except in CI, where it fails.
    */
-  static Path temporalCli() {
+  public static Path temporalCli() {
     ProcessResult asked = ProcessSpec.command("temporal.sh path", "bash",
         ProjectJars.root().resolve("scripts/temporal.sh").toString(), "path").run(Duration.ofSeconds(30));
     String path = asked.exitCode() == 0 && !asked.stdout().isBlank() ? asked.stdout().strip() : null;
@@ -86,7 +86,7 @@ final class RealServerStack implements AutoCloseable {
   }
 
   /** The redis-server binary that embedded-redis ships for this platform. */
-  static String embeddedRedisBinary() {
+  public static String embeddedRedisBinary() {
     try {
       String binary = RedisServer.newRedisServer().port(6379).buildCommandArgs().get(0);
       if (!Files.isExecutable(Path.of(binary)) && !Path.of(binary).toFile().setExecutable(true)) {

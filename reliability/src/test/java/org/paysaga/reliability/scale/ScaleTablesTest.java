@@ -2,6 +2,7 @@ package org.paysaga.reliability.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,27 @@ class ScaleTablesTest {
             + "50 MB (25%).");
     assertThat(ScaleTables.memoryVerdict(List.of(memory(100_000, 15_000_000L)), 200))
         .startsWith("1M finished sagas take 150 MB").endsWith("within the 200 MB target.");
+  }
+
+  @Test
+  void detectionBoundsTheLatencyByOneIntervalPlusTheSlowestDetectionAndComputesTheWalk() {
+    List<DetectionCurve.Detection> detections = List.of(new DetectionCurve.Detection(1, 120, 180),
+        new DetectionCurve.Detection(2, 900, 1_400), new DetectionCurve.Detection(1, 300, 350));
+    DetectionCurve.Row row = new DetectionCurve.Row(100_000, 1_000, DetectionCurve.Ending.TERMINATED, detections, 10_001);
+
+    assertThat(row.maxSweeps()).isEqualTo(2);
+    assertThat(row.medianMillis(DetectionCurve.Detection::namedAfterMillis)).isEqualTo(300);
+    assertThat(ScaleTables.detection(List.of(row), Duration.ofMinutes(5)))
+        .containsPattern("\\| 100k +\\| 1k +\\| terminate +\\| 3 +\\| 2 +\\| 300 / 900 +\\| 350 / 1400 +"
+            + "\\| 5 min 1.40 s +\\| 10001 sweeps, 34.7 d +\\|");
+  }
+
+  @Test
+  void spansReadAsSecondsMinutesHoursOrDays() {
+    assertThat(ScaleTables.span(Duration.ofMillis(1_250))).isEqualTo("1.25 s");
+    assertThat(ScaleTables.span(Duration.ofMinutes(5))).isEqualTo("5 min");
+    assertThat(ScaleTables.span(Duration.ofMinutes(101).multipliedBy(5))).isEqualTo("8.42 h");
+    assertThat(ScaleTables.span(Duration.ofDays(3))).isEqualTo("3 d");
   }
 
   private static SweeperCurve.Row row(long size, String position, double micros) {
