@@ -25,26 +25,21 @@ final class BenchReport {
   static final int BARRIER_CALLS_AT_END = 1;
 
   private final List<Measurement> measurements;
-  private final int sagas;
-  private final int warmup;
-  private final int concurrency;
-  private final int replicas;
-  private final TemporalEngine.Kind engine;
+  private final Setup setup;
 
-  BenchReport(List<Measurement> measurements, int sagas, int warmup, int concurrency, int replicas,
-      TemporalEngine.Kind engine) {
+  /** What every measurement of the run shares. */
+  record Setup(int sagas, int warmup, int concurrency, int replicas, String heap, TemporalEngine.Kind engine) {}
+
+  BenchReport(List<Measurement> measurements, Setup setup) {
     this.measurements = List.copyOf(measurements);
-    this.sagas = sagas;
-    this.warmup = warmup;
-    this.concurrency = concurrency;
-    this.replicas = replicas;
-    this.engine = engine;
+    this.setup = setup;
   }
 
   String render() {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%n%s; %d timed sagas per measurement after %d warm-up sagas, %d in flight, "
-            + "%d worker(s); %d cores, Java %s.%n%n", engine.label(), sagas, warmup, concurrency, replicas,
+            + "%d worker(s) of %s heap; %d cores, Java %s.%n%n", setup.engine().label(), setup.sagas(), setup.warmup(),
+        setup.concurrency(), setup.replicas(), setup.heap(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
     out.append("### Measurements\n\n");
     List<List<String>> rows = new ArrayList<>();
@@ -91,7 +86,7 @@ final class BenchReport {
     ratios.add(List.of("p95 / p99 latency A - B, one at a time",
         f1(medianDifference(m -> m.unloaded().percentileMillis(0.95))) + " / "
             + f1(medianDifference(m -> m.unloaded().percentileMillis(0.99))) + " ms", "", ""));
-    ratios.add(List.of("p50 / p95 / p99 latency A - B, " + concurrency + " in flight",
+    ratios.add(List.of("p50 / p95 / p99 latency A - B, " + setup.concurrency() + " in flight",
         f1(medianDifference(m -> m.load().percentileMillis(0.50))) + " / "
             + f1(medianDifference(m -> m.load().percentileMillis(0.95))) + " / "
             + f1(medianDifference(m -> m.load().percentileMillis(0.99))) + " ms", "", ""));

@@ -72,6 +72,10 @@ public final class Benchmark implements Callable<Integer> {
       + "(-XX:StartFlightRecording=filename={worker}.jfr, {worker} naming the measurement); the same for A and B.")
   String workerJavaOptions;
 
+  @Option(names = "--worker-heap", description = "Both workers' maximum heap, -Xmx (default: ${DEFAULT-VALUE}).",
+      defaultValue = Variant.HEAP)
+  String workerHeap;
+
   @Mixin
   StackOptions stack;
 
@@ -88,6 +92,10 @@ public final class Benchmark implements Callable<Integer> {
         .atLeast("--concurrency", concurrency, 1).atLeast("--unloaded", unloaded, 1).atLeast("--census", census, 1)
         .atLeast("--replicas", replicas, 1)
         .atLeast("--memory-sample", memorySample, 1);
+    if (!workerHeap.matches("[1-9][0-9]*[kKmMgG]")) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--worker-heap must be a size like 512m or 1g, was '" + workerHeap + "'");
+    }
     String tag = Long.toString(System.currentTimeMillis(), 36);
     Path dir = stack.workDir("bench", tag);
     log("benchmark " + tag + ": " + rounds + " rounds of " + sagas + " timed sagas (+" + warmup + " warm-up) at "
@@ -108,7 +116,8 @@ public final class Benchmark implements Callable<Integer> {
         }
       }
     }
-    System.out.println(new BenchReport(measurements, sagas, warmup, concurrency, replicas, stack.engine()).render());
+    System.out.println(new BenchReport(measurements,
+        new BenchReport.Setup(sagas, warmup, concurrency, replicas, workerHeap, stack.engine())).render());
     boolean failed = measurements.stream().anyMatch(m -> !m.load().failures().isEmpty());
     measurements.stream().flatMap(m -> m.load().failures().stream()).limit(10).forEach(f -> log("failure: " + f));
     return failed ? 1 : 0;
@@ -125,7 +134,7 @@ public final class Benchmark implements Callable<Integer> {
       try {
         for (int replica = 1; replica <= replicas; replica++) {
           String worker = "worker-" + name + (replicas == 1 ? "" : "-r" + replica);
-          workers.add(variant.startWorker(stack.workerJar(), server.address(), redisUrl, dir, worker,
+          workers.add(variant.startWorker(stack.workerJar(), workerHeap, server.address(), redisUrl, dir, worker,
               workerJavaOptions == null ? Map.of()
                   : Map.of("JAVA_TOOL_OPTIONS", workerJavaOptions.replace("{worker}", worker))));
         }

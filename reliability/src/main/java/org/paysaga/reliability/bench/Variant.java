@@ -18,9 +18,9 @@ import org.paysaga.testsupport.WorkerApp;
 enum Variant {
   A("payment saga as shipped (worker-app.jar)") {
     @Override
-    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+    ManagedProcess startWorker(Path workerJar, String heap, String temporal, String redis, Path logDir, String name,
         Map<String, String> environment) {
-      return WorkerApp.named(name).jar(workerJar).heap(HEAP).temporal(temporal).redis(redis).settings(environment)
+      return WorkerApp.named(name).jar(workerJar).heap(heap).temporal(temporal).redis(redis).settings(environment)
           .logDir(logDir).build().startAndAwaitHealthy().process();
     }
 
@@ -34,9 +34,9 @@ enum Variant {
   },
   B("bare Temporal workflow, same four activities") {
     @Override
-    ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+    ManagedProcess startWorker(Path workerJar, String heap, String temporal, String redis, Path logDir, String name,
         Map<String, String> environment) {
-      ManagedProcess worker = ProcessSpec.java(name, "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
+      ManagedProcess worker = ProcessSpec.java(name, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
               BareWorker.class.getName(), temporal, redis)
           .env(environment).log(logDir.resolve(name + ".log")).start();
       worker.awaitLine(BareWorker.READY, Duration.ofSeconds(60));
@@ -51,7 +51,7 @@ enum Variant {
     }
   };
 
-  /** Both workers get the same heap. */
+  /** Both workers get the same heap: this unless the run says otherwise. */
   static final String HEAP = "512m";
   static final Duration SAGA_TIMEOUT = Duration.ofMinutes(2);
 
@@ -70,7 +70,7 @@ enum Variant {
    *
    * @param environment extra environment of the worker process ({@code JAVA_TOOL_OPTIONS} to profile it)
    */
-  abstract ManagedProcess startWorker(Path workerJar, String temporal, String redis, Path logDir, String name,
+  abstract ManagedProcess startWorker(Path workerJar, String heap, String temporal, String redis, Path logDir, String name,
       Map<String, String> environment);
 
   /** Runs one payment to its end (start, then wait for the result). */
