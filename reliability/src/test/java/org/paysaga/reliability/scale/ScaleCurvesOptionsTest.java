@@ -11,21 +11,19 @@ import picocli.CommandLine;
 class ScaleCurvesOptionsTest {
   @Test
   void detectionOnTheTestServerIsRefused() {
-    StringWriter err = new StringWriter();
-    int exit = new CommandLine(new ScaleCurves()).setErr(new PrintWriter(err))
-        .execute("--only", "detection", "--engine", "test-server");
-
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--only detection needs --engine dev-server");
+    assertThat(refused("--only", "detection", "--engine", "test-server"))
+        .contains("--only detection needs --engine dev-server");
   }
 
   @Test
   void fewerRunningSagasThanOneSweepPageAreRefused() {
-    StringWriter err = new StringWriter();
-    int exit = new CommandLine(new ScaleCurves()).setErr(new PrintWriter(err))
-        .execute("--only", "detection", "--detection-running", "3");
+    assertThat(refused("--only", "detection", "--detection-running", "3")).contains("--detection-running");
+  }
 
-    assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--detection-running");
+  /** What the command says on its error stream, having exited with picocli's usage error. */
+  private static String refused(String... args) {
+    StringWriter err = new StringWriter();
+    assertThat(new CommandLine(new ScaleCurves()).setErr(new PrintWriter(err)).execute(args)).isEqualTo(2);
+    return err.toString();
   }
 }
