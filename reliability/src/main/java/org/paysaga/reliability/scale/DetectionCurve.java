@@ -4,7 +4,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -65,7 +64,7 @@ final class DetectionCurve {
     }
 
     long maxMillis(ToLongFunction<Detection> figure) {
-      return Arrays.stream(detections.stream().mapToLong(figure).toArray()).max().orElseThrow();
+      return detections.stream().mapToLong(figure).max().orElseThrow();
     }
   }
 
