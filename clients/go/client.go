@@ -416,9 +416,15 @@ func paymentSagaID(paymentNoOrSagaID string) (string, error) {
 
 // classify turns Temporal's errors into NotFoundError and UnreachableError; others pass.
 // deadlineReached: the server ends a long poll at the deadline the client sent it (RST_STREAM
-// CANCEL, or DEADLINE_EXCEEDED), which can reach the client a moment before its own timer fires.
+// CANCEL, or DEADLINE_EXCEEDED), which can reach the client a moment before its own timer fires;
+// the SDK hands it on as a gRPC status or converted to Temporal's serviceerror types.
 func deadlineReached(err error) bool {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		return true
+	}
+	var canceled *serviceerror.Canceled
+	var deadline *serviceerror.DeadlineExceeded
+	if errors.As(err, &canceled) || errors.As(err, &deadline) {
 		return true
 	}
 	s, ok := status.FromError(err)
