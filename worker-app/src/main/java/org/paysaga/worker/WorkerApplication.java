@@ -1,6 +1,5 @@
 package org.paysaga.worker;
 
-import io.temporal.spring.boot.autoconfigure.MetricsScopeAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,8 +9,7 @@ import sun.misc.Signal;
  * The worker app: hosts the saga workers next to a Temporal cluster and a Redis
  * ({@code local-stack/target/saga-local.jar} starts both in front of this same app).
  */
-// The Temporal metrics scope is the app's own (org.paysaga.worker.metrics.MetricsConfiguration).
-@SpringBootApplication(exclude = MetricsScopeAutoConfiguration.class)
+@SpringBootApplication
 @ConfigurationPropertiesScan
 public class WorkerApplication {
 

@@ -1,8 +1,5 @@
 package org.paysaga.worker.metrics;
 
-import com.uber.m3.tally.RootScopeBuilder;
-import com.uber.m3.tally.Scope;
-import com.uber.m3.util.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.paysaga.wiring.SagaStores;
@@ -20,19 +17,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
-  /** How often tally hands its counters and gauges to Micrometer (timers go at once): the starter's. */
-  static final Duration REPORT_INTERVAL = Duration.ofSeconds(10);
-
-  /**
-   * The scope the starter's service stubs and workers report to, in place of the starter's own
-   * ({@code MetricsScopeAutoConfiguration}, which {@code WorkerApplication} excludes): the same
-   * meters, through a reporter that looks each one up once.
-   */
-  @Bean(name = "temporalMetricsScope", destroyMethod = "close")
-  Scope temporalMetricsScope(MeterRegistry registry) {
-    return new RootScopeBuilder().reporter(new CachingStatsReporter(registry)).reportEvery(REPORT_INTERVAL);
-  }
-
   @Bean
   SagaTags sagaTags() {
     return new SagaTags();

@@ -7,6 +7,7 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.MetricsTag;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import org.paysaga.saga.SagaCatalog;
 
 /**
  * The path of a saga metric from a tally scope (what {@code Workflow.getMetricsScope()} is) through
- * the worker's Micrometer reporter ({@link CachingStatsReporter}) to the Prometheus text: the names docs/worker-app.md documents (no
+ * the SDK's Micrometer reporter to the Prometheus text: the names docs/worker-app.md documents (no
  * {@code _total_total}), the kept tags, the buckets, and the zero-registered series being the ones
  * later incremented.
  */
@@ -40,7 +41,7 @@ class SagaMetricsExpositionTest {
     workflowTags.put(MetricsTag.TASK_QUEUE, "payment-saga");
     workflowTags.put(MetricsTag.WORKER_TYPE, "WorkflowWorker");
     workflowTags.put(MetricsTag.WORKFLOW_TYPE, PaymentSaga.WORKFLOW_TYPE);
-    Scope root = new RootScopeBuilder().reporter(new CachingStatsReporter(registry))
+    Scope root = new RootScopeBuilder().reporter(new MicrometerClientStatsReporter(registry))
         .reportEvery(com.uber.m3.util.Duration.ofMillis(20));
     Scope workflow = root.tagged(workflowTags);
     workflow.tagged(Map.of("saga_type", "PaymentSaga", "status", "completed")).counter("saga_total").inc(1);
