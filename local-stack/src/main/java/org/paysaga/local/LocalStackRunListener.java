@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.paysaga.catalog.Defaults;
 import org.paysaga.redis.RedisEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,17 @@ final class LocalStackRunListener implements SpringApplicationRunListener {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/codec/" + token;
   }
 
+  /** The Redis of {@code saga.redis.*}: {@code REDIS_URL}, else the worker's default address. */
+  static RedisEndpoint redisEndpoint(Environment environment) {
+    try {
+      return RedisEndpoint.parse(environment.getProperty("saga.redis.url", Defaults.REDIS_URL),
+          environment.getProperty("saga.redis.cluster", Boolean.class, false));
+    } catch (IllegalArgumentException e) {
+      throw new LocalStackException(e.getMessage() + ".",
+          "Set REDIS_URL to a redis:// URL, e.g. " + Defaults.REDIS_URL + ", or unset it.");
+    }
+  }
+
   /** The stack for the worker's settings: {@code spring.temporal.*}, {@code saga.redis.*}, {@code saga.local.*}. */
   static LocalStack start(Environment environment, String uiCodecEndpoint) {
     String prefix = "spring.temporal.connection.";
@@ -98,14 +110,7 @@ final class LocalStackRunListener implements SpringApplicationRunListener {
         || StringUtils.hasText(environment.getProperty(prefix + "mtls.key-file"))
         || StringUtils.hasText(environment.getProperty(prefix + "mtls.key"))
         || StringUtils.hasText(environment.getProperty("saga.temporal-tls.ca-file"));
-    RedisEndpoint redis;
-    try {
-      redis = RedisEndpoint.parse(environment.getProperty("saga.redis.url"),
-          environment.getProperty("saga.redis.cluster", Boolean.class, false));
-    } catch (IllegalArgumentException e) {
-      throw new LocalStackException(e.getMessage() + ".",
-          "Set REDIS_URL to a redis:// URL, e.g. redis://127.0.0.1:6379, or unset it.");
-    }
+    RedisEndpoint redis = redisEndpoint(environment);
     LocalProperties settings = Binder.get(environment).bindOrCreate("saga.local", LocalProperties.class);
     return LocalStack.start(environment.getRequiredProperty(prefix + "target"), tls,
         environment.getProperty("spring.temporal.namespace", "default"), redis, settings, System.getenv(),
