@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+"""Where a worker's Java time goes: a flight recording's execution samples by area. A sample belongs to
 """Where a worker's CPU goes: a flight recording's execution samples by area. A sample belongs to
 the area of the first frame, from the top of its stack, that any area claims (a HashMap lookup
 inside Micrometer is Micrometer's), so the shares add up to 100 %.
@@ -46,7 +46,7 @@ def jfr_tool():
 
 
 def seconds_of(start_time):
-    """startTime = 15:31:02.125 (2026-12-03) -> seconds since midnight."""
+    """startTime = 15:31:02.125 (2026-12-03) -> seconds since midnight (a benchmark run does not cross it)."""
     clock = start_time.split("=", 1)[1].strip().split(" ")[0]
     h, m, sec = clock.split(":")
     return int(h) * 3600 + int(m) * 60 + float(sec)
