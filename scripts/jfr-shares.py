@@ -1,5 +1,5 @@
+#!/usr/bin/env python3
 """Where a worker's Java time goes: a flight recording's execution samples by area. A sample belongs to
-"""Where a worker's CPU goes: a flight recording's execution samples by area. A sample belongs to
 the area of the first frame, from the top of its stack, that any area claims (a HashMap lookup
 inside Micrometer is Micrometer's), so the shares add up to 100 %.
 
