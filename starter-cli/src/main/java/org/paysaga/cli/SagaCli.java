@@ -93,6 +93,7 @@ public final class SagaCli implements Callable<Integer>, AutoCloseable, CliConte
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    cli.options.environment(environment);
     ErrorHandler errors = new ErrorHandler(cli::endpoints);
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);

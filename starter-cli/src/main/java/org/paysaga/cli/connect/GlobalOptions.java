@@ -8,6 +8,7 @@ import org.paysaga.codec.PayloadKeySettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.paysaga.cli.DurationConverter;
 import org.paysaga.cli.errors.CliException;
 import org.paysaga.redis.SagaKeyspace;
@@ -122,6 +123,9 @@ public final class GlobalOptions {
       description = "Show stack traces of errors.")
   boolean verbose;
 
+  /** Where the options' defaults come from: the local stack's data directory is found there too. */
+  private Map<String, String> environment = System.getenv();
+
   public String temporalAddress() {
     return temporalAddress;
   }
@@ -203,7 +207,7 @@ public final class GlobalOptions {
     Path keyFile = codecKeyFile;
     String keys = codecKeys;
     if (codec && keyFile == null && (keys == null || keys.isBlank())) {
-      Path developmentKey = DevelopmentKey.file(Defaults.localDataDir(System.getenv()));
+      Path developmentKey = DevelopmentKey.file(Defaults.localDataDir(environment));
       keyFile = Files.isRegularFile(developmentKey) ? developmentKey : null;
     }
     try {
@@ -211,6 +215,11 @@ public final class GlobalOptions {
     } catch (IllegalArgumentException e) {
       throw CliException.badInput("payload encryption", e.getMessage());
     }
+  }
+
+  /** The environment the command line takes its defaults from ({@code SagaCli.run}'s). */
+  public void environment(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
   }
 
   public boolean json() {
